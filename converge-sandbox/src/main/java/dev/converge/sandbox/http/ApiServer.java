@@ -1,0 +1,437 @@
+package dev.converge.sandbox.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.converge.sandbox.api.ApiException;
+import dev.converge.sandbox.api.Json;
+import dev.converge.sandbox.api.ResourceRegistry;
+import dev.converge.sandbox.api.ResourceType;
+import dev.converge.sandbox.patch.PatchType;
+import dev.converge.sandbox.select.FieldSelector;
+import dev.converge.sandbox.select.LabelSelector;
+import dev.converge.sandbox.server.DeleteOptions;
+import dev.converge.sandbox.server.ListOptions;
+import dev.converge.sandbox.server.Operations;
+import dev.converge.sandbox.server.RequestContext;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.net.PemKeyCertOptions;
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * ApiServer is the HTTP front of the sandbox: authentication, URL resolution, verb dispatch to
+ * {@link Operations}, discovery documents and streaming watches, on Vert.x.
+ *
+ * <p>Vert.x is used because it is already on fabric8's classpath and streams chunked responses
+ * without a thread per watch; handlers run on the event loop because every operation is an
+ * in-memory step under a short lock.
+ */
+public final class ApiServer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
+  /** How often a watch that asked for bookmarks receives one. */
+  static final long BOOKMARK_INTERVAL_MS = 1_000;
+
+  private final Vertx vertx;
+  private final Operations ops;
+  private final Authenticator auth;
+  private final List<RequestFilter> filters = new CopyOnWriteArrayList<>();
+  private final List<WatchStream> watches = new CopyOnWriteArrayList<>();
+  private HttpServer server;
+  private String serverAddress = "127.0.0.1:0";
+
+  /** A hook that may answer or delay a request before it is dispatched (fault injection). */
+  public interface RequestFilter {
+    /** Returns true when the filter took over the request (answered or dropped it). */
+    boolean handle(HttpServerRequest request, RequestInfo info);
+  }
+
+  public ApiServer(Vertx vertx, Operations ops, Authenticator auth) {
+    this.vertx = vertx;
+    this.ops = ops;
+    this.auth = auth;
+  }
+
+  public void addFilter(RequestFilter filter) {
+    filters.add(filter);
+  }
+
+  /** Binds to {@code host:port} (0 picks a free port); TLS when a certificate is given. */
+  public int start(String host, int port, String certPem, String keyPem) {
+    HttpServerOptions options = new HttpServerOptions().setHost(host).setPort(port)
+        .setCompressionSupported(false).setIdleTimeout(0);
+    if (certPem != null) {
+      options.setSsl(true).setKeyCertOptions(new PemKeyCertOptions()
+          .setCertValue(Buffer.buffer(certPem)).setKeyValue(Buffer.buffer(keyPem)));
+    }
+    try {
+      server = vertx.createHttpServer(options).requestHandler(this::handle).listen()
+          .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new IllegalStateException("could not start the sandbox API server on " + host + ":"
+          + port, e);
+    }
+    serverAddress = host + ":" + server.actualPort();
+    return server.actualPort();
+  }
+
+  public int port() {
+    return server.actualPort();
+  }
+
+  /** Closes every open watch, as a real server does on shutdown or a dropped connection. */
+  public void closeWatches() {
+    for (WatchStream w : watches) {
+      w.close();
+    }
+  }
+
+  @Override
+  public void close() {
+    closeWatches();
+    if (server != null) {
+      try {
+        server.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+      } catch (Exception e) {
+        LOG.debug("closing the API server", e);
+      }
+    }
+  }
+
+  private void handle(HttpServerRequest req) {
+    try {
+      String path = req.path();
+      if (path.equals("/healthz") || path.equals("/livez") || path.equals("/readyz")) {
+        req.response().putHeader("Content-Type", "text/plain").end("ok");
+        return;
+      }
+      if (path.equals("/version") || path.equals("/version/")) {
+        writeJson(req.response(), 200, Discovery.version());
+        return;
+      }
+      Optional<Authenticator.User> user = auth.authenticate(req.getHeader("Authorization"));
+      if (user.isEmpty()) {
+        throw ApiException.unauthorized();
+      }
+      RequestInfo info = RequestInfo.parse(path);
+      for (RequestFilter f : filters) {
+        if (f.handle(req, info)) {
+          return;
+        }
+      }
+      if (info == null) {
+        throw ApiException.notFound("the server could not find the requested resource");
+      }
+      if (info.isDiscovery()) {
+        discovery(req, info);
+        return;
+      }
+      ResourceType type = resolve(info);
+      if (req.method() == HttpMethod.GET && info.name() == null && isWatch(req)) {
+        watch(req, type, info);
+        return;
+      }
+      req.body().onSuccess(body -> {
+        try {
+          dispatch(req, type, info, user.get(), body);
+        } catch (ApiException e) {
+          writeError(req.response(), e);
+        } catch (RuntimeException e) {
+          LOG.warn("request {} {} failed", req.method(), req.uri(), e);
+          writeError(req.response(), ApiException.internal(String.valueOf(e.getMessage())));
+        }
+      }).onFailure(t -> writeError(req.response(), ApiException.badRequest(t.getMessage())));
+    } catch (ApiException e) {
+      writeError(req.response(), e);
+    } catch (RuntimeException e) {
+      LOG.warn("request {} {} failed", req.method(), req.uri(), e);
+      writeError(req.response(), ApiException.internal(String.valueOf(e.getMessage())));
+    }
+  }
+
+  private ResourceType resolve(RequestInfo info) {
+    ResourceRegistry registry = ops.registry();
+    ResourceType type = registry.byPath(info.group(), info.version(), info.resource())
+        .orElseThrow(() -> ApiException.notFound(
+            "the server could not find the requested resource"));
+    if (!type.namespaced() && info.namespace() != null) {
+      throw ApiException.notFound("the server could not find the requested resource");
+    }
+    if (info.subresource() != null) {
+      boolean served = switch (info.subresource()) {
+        case "status" -> type.statusSubresource();
+        case "scale" -> type.scaleSubresource();
+        case "finalize" -> type.kind().equals("Namespace") && type.group().isEmpty();
+        default -> false;
+      };
+      if (!served) {
+        throw ApiException.notFound("the server could not find the requested resource");
+      }
+    }
+    return type;
+  }
+
+  private void dispatch(HttpServerRequest req, ResourceType type, RequestInfo info,
+      Authenticator.User user, Buffer body) {
+    RequestContext ctx = context(req, user);
+    String ns = info.namespace();
+    HttpMethod m = req.method();
+    if (info.subresource() != null && info.subresource().equals("scale")) {
+      Scale.handle(req, ops, type, info, ctx, body, this);
+      return;
+    }
+    if (m == HttpMethod.GET) {
+      if (info.name() == null) {
+        writeJson(req.response(), 200, ops.list(type, ns, listOptions(req)));
+      } else {
+        writeJson(req.response(), 200, ops.get(type, ns, info.name()));
+      }
+    } else if (m == HttpMethod.POST) {
+      if (info.name() != null) {
+        throw ApiException.methodNotAllowed("POST is not supported on a named object");
+      }
+      ObjectNode obj = objectBody(req, body);
+      writeJson(req.response(), 201, ops.create(type, ns, obj, ctx));
+    } else if (m == HttpMethod.PUT) {
+      requireName(info);
+      ObjectNode obj = objectBody(req, body);
+      writeJson(req.response(), 200,
+          ops.update(type, ns, info.name(), obj, info.subresource(), ctx));
+    } else if (m == HttpMethod.PATCH) {
+      requireName(info);
+      PatchType patchType = PatchType.fromContentType(req.getHeader("Content-Type"));
+      JsonNode patch = parse(body, patchType == PatchType.APPLY_YAML);
+      writeJson(req.response(), 200,
+          ops.patch(type, ns, info.name(), patchType, patch, info.subresource(), ctx));
+    } else if (m == HttpMethod.DELETE) {
+      JsonNode opts = body.length() == 0 ? null : parse(body, false);
+      DeleteOptions del = DeleteOptions.from(opts, req.getParam("propagationPolicy"),
+          req.getParam("orphanDependents"));
+      if (info.name() == null) {
+        deleteCollection(req, type, ns, del, ctx);
+        return;
+      }
+      Operations.DeleteResult result = ops.delete(type, ns, info.name(), del, ctx);
+      if (result.deleted()) {
+        writeJson(req.response(), 200, successStatus(type, result.object()));
+      } else {
+        boolean accepted = del.orphanDependents() != null && !del.orphanDependents();
+        writeJson(req.response(), accepted ? 202 : 200, result.object());
+      }
+    } else {
+      throw ApiException.methodNotAllowed("method " + m + " is not supported");
+    }
+  }
+
+  private void deleteCollection(HttpServerRequest req, ResourceType type, String ns,
+      DeleteOptions del, RequestContext ctx) {
+    ObjectNode list = ops.list(type, ns, listOptions(req));
+    for (JsonNode item : list.get("items")) {
+      try {
+        ops.delete(type, Json.textAt(item, "metadata", "namespace"),
+            Json.textAt(item, "metadata", "name"), del, ctx);
+      } catch (ApiException e) {
+        if (e.code() != 404) {
+          throw e;
+        }
+      }
+    }
+    writeJson(req.response(), 200, list);
+  }
+
+  private void watch(HttpServerRequest req, ResourceType type, RequestInfo info) {
+    ListOptions options = listOptions(req);
+    HttpServerResponse resp = req.response();
+    Context context = vertx.getOrCreateContext();
+    WatchStream stream = new WatchStream(type, info.namespace(), options, resp, context);
+    String rv = options.resourceVersion();
+    long from;
+    try {
+      from = rv == null || rv.isEmpty() ? 0 : Long.parseLong(rv);
+    } catch (NumberFormatException e) {
+      throw ApiException.badRequest("invalid resource version: " + rv);
+    }
+    resp.setChunked(true).putHeader("Content-Type", "application/json")
+        .putHeader("Cache-Control", "no-cache, private");
+    resp.setStatusCode(200);
+    resp.writeHead();
+    if (from == 0) {
+      // "Get state and start at most recent": synthetic ADDED for what exists now.
+      ObjectNode list = ops.list(type, info.namespace(), options);
+      for (JsonNode item : list.get("items")) {
+        stream.sendEvent("ADDED", (ObjectNode) item);
+      }
+      from = Long.parseLong(list.path("metadata").path("resourceVersion").asText());
+    }
+    try {
+      ops.store().watch(stream, from);
+    } catch (ApiException gone) {
+      stream.sendEvent("ERROR", gone.toStatus());
+      stream.close();
+      return;
+    }
+    watches.add(stream);
+    long startRevision = from;
+    List<Long> timers = new CopyOnWriteArrayList<>();
+    stream.onClose(() -> {
+      ops.store().unwatch(stream);
+      watches.remove(stream);
+      timers.forEach(vertx::cancelTimer);
+    });
+    resp.closeHandler(v -> stream.close());
+    String timeout = req.getParam("timeoutSeconds");
+    if (timeout != null && !timeout.isEmpty()) {
+      long secs = Math.max(1, Long.parseLong(timeout));
+      timers.add(vertx.setTimer(TimeUnit.SECONDS.toMillis(secs), t -> stream.close()));
+    }
+    if ("true".equals(req.getParam("allowWatchBookmarks"))) {
+      timers.add(vertx.setPeriodic(BOOKMARK_INTERVAL_MS, t -> {
+        long revision = Math.max(stream.lastRevision(), startRevision);
+        ObjectNode bookmark = Json.object();
+        bookmark.put("kind", type.kind()).put("apiVersion", type.apiVersion());
+        Json.metadata(bookmark).put("resourceVersion", Long.toString(revision));
+        stream.sendEvent("BOOKMARK", bookmark);
+      }));
+    }
+  }
+
+  private void discovery(HttpServerRequest req, RequestInfo info) {
+    ResourceRegistry registry = ops.registry();
+    HttpServerResponse resp = req.response();
+    if (info.group() == null) {
+      writeJson(resp, 200, Discovery.groupList(registry));
+    } else if (info.group().isEmpty() && info.version() == null) {
+      writeJson(resp, 200, Discovery.coreVersions(serverAddress));
+    } else if (info.version() == null) {
+      List<String> versions = registry.groupVersions().get(info.group());
+      if (versions == null) {
+        throw ApiException.notFound("the server could not find the requested resource");
+      }
+      writeJson(resp, 200, Discovery.group(info.group(), versions));
+    } else {
+      List<ResourceType> types = registry.inGroupVersion(info.group(), info.version());
+      if (types.isEmpty()) {
+        throw ApiException.notFound("the server could not find the requested resource");
+      }
+      writeJson(resp, 200, Discovery.resourceList(info.group(), info.version(), types));
+    }
+  }
+
+  private static boolean isWatch(HttpServerRequest req) {
+    String w = req.getParam("watch");
+    return "true".equals(w) || "1".equals(w);
+  }
+
+  static ListOptions listOptions(HttpServerRequest req) {
+    String limit = req.getParam("limit");
+    int n;
+    try {
+      n = limit == null || limit.isEmpty() ? 0 : Integer.parseInt(limit);
+    } catch (NumberFormatException e) {
+      throw ApiException.badRequest("invalid limit: " + limit);
+    }
+    return new ListOptions(LabelSelector.parse(req.getParam("labelSelector")),
+        FieldSelector.parse(req.getParam("fieldSelector")), n, req.getParam("continue"),
+        req.getParam("resourceVersion"));
+  }
+
+  private static RequestContext context(HttpServerRequest req, Authenticator.User user) {
+    String manager = req.getParam("fieldManager");
+    if (manager == null || manager.isEmpty()) {
+      manager = defaultManager(req.getHeader("User-Agent"));
+    }
+    List<String> dryRun = req.params().getAll("dryRun");
+    boolean isDryRun = dryRun.contains("All");
+    if (!dryRun.isEmpty() && !isDryRun) {
+      throw ApiException.badRequest("dryRun: Unsupported value: " + dryRun
+          + ": supported values: \"All\"");
+    }
+    return new RequestContext(user.name(), user.groups(), manager, isDryRun,
+        "true".equals(req.getParam("force")));
+  }
+
+  /** The API server names an unnamed manager after the user agent's product token. */
+  static String defaultManager(String userAgent) {
+    if (userAgent == null || userAgent.isBlank()) {
+      return "unknown";
+    }
+    String product = userAgent.split("[/ ]", 2)[0];
+    return product.length() > 128 ? product.substring(0, 128) : product;
+  }
+
+  private static void requireName(RequestInfo info) {
+    if (info.name() == null) {
+      throw ApiException.methodNotAllowed("the operation requires a name");
+    }
+  }
+
+  private static ObjectNode objectBody(HttpServerRequest req, Buffer body) {
+    String ct = req.getHeader("Content-Type");
+    boolean yaml = ct != null && ct.contains("yaml");
+    if (ct != null && ct.contains("protobuf")) {
+      throw ApiException.unsupportedMediaType(ct);
+    }
+    JsonNode node = parse(body, yaml);
+    if (!(node instanceof ObjectNode obj)) {
+      throw ApiException.badRequest("the body of the request must be a JSON object");
+    }
+    return obj;
+  }
+
+  private static JsonNode parse(Buffer body, boolean yaml) {
+    if (body == null || body.length() == 0) {
+      throw ApiException.badRequest("the body of the request was empty");
+    }
+    try {
+      JsonNode node = Json.parse(body.getBytes(), yaml);
+      if (node == null || node.isMissingNode()) {
+        throw ApiException.badRequest("the body of the request was empty");
+      }
+      return node;
+    } catch (IOException e) {
+      throw ApiException.badRequest("the body of the request could not be decoded: "
+          + e.getMessage().split("\n")[0]);
+    }
+  }
+
+  static ObjectNode successStatus(ResourceType type, ObjectNode obj) {
+    ObjectNode status = Json.object();
+    status.put("kind", "Status").put("apiVersion", "v1");
+    status.putObject("metadata");
+    status.put("status", "Success");
+    ObjectNode details = status.putObject("details");
+    details.put("name", Json.textAt(obj, "metadata", "name"));
+    if (!type.group().isEmpty()) {
+      details.put("group", type.group());
+    }
+    details.put("kind", type.plural());
+    details.put("uid", Json.textAt(obj, "metadata", "uid"));
+    return status;
+  }
+
+  static void writeJson(HttpServerResponse resp, int code, JsonNode body) {
+    resp.setStatusCode(code).putHeader("Content-Type", "application/json")
+        .end(Buffer.buffer(Json.bytes(body)));
+  }
+
+  static void writeError(HttpServerResponse resp, ApiException e) {
+    if (resp.ended() || resp.closed()) {
+      return;
+    }
+    if (e.retryAfterSeconds() != null) {
+      resp.putHeader("Retry-After", Integer.toString(e.retryAfterSeconds()));
+    }
+    writeJson(resp, e.code(), e.toStatus());
+  }
+}

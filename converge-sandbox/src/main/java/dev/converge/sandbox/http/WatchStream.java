@@ -1,0 +1,140 @@
+package dev.converge.sandbox.http;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.converge.sandbox.api.Json;
+import dev.converge.sandbox.api.ResourceType;
+import dev.converge.sandbox.server.ListOptions;
+import dev.converge.sandbox.store.WatchEvent;
+import dev.converge.sandbox.store.Watcher;
+import io.vertx.core.Context;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerResponse;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * WatchStream is one open watch: it filters committed events by namespace and selectors and
+ * writes them as newline-delimited JSON on a chunked response. Selector transitions are
+ * translated as the real API server does: an object that stops matching is sent as DELETED, one
+ * that starts matching as ADDED.
+ */
+final class WatchStream implements Watcher {
+  /** Events queued for one slow client before the watch is closed (the client then rewatches). */
+  static final int MAX_PENDING = 50_000;
+
+  private final ResourceType type;
+  private final String namespace;
+  private final ListOptions options;
+  private final HttpServerResponse response;
+  private final Context context;
+  private final AtomicInteger pending = new AtomicInteger();
+  private final AtomicBoolean closed = new AtomicBoolean();
+  private volatile long lastRevision;
+  private Runnable onClose = () -> {};
+
+  WatchStream(ResourceType type, String namespace, ListOptions options,
+      HttpServerResponse response, Context context) {
+    this.type = type;
+    this.namespace = namespace;
+    this.options = options;
+    this.response = response;
+    this.context = context;
+  }
+
+  void onClose(Runnable action) {
+    this.onClose = action;
+  }
+
+  long lastRevision() {
+    return lastRevision;
+  }
+
+  @Override
+  public boolean accepts(WatchEvent event) {
+    if (closed.get() || !event.groupResource().equals(type.groupResource())) {
+      return false;
+    }
+    return namespace == null || namespace.isEmpty() || namespace.equals(event.namespace());
+  }
+
+  @Override
+  public void deliver(WatchEvent event) {
+    boolean now = matches(event.object());
+    boolean before = event.previous() != null && matches(event.previous());
+    String kind = event.type();
+    if (kind.equals("MODIFIED")) {
+      if (now && !before) {
+        kind = "ADDED";
+      } else if (!now && before) {
+        kind = "DELETED";
+      } else if (!now) {
+        return;
+      }
+    } else if (kind.equals("DELETED") ? !before && !now : !now) {
+      return;
+    }
+    lastRevision = event.revision();
+    byte[] line = kind.equals(event.type()) && servedAsStored(event.object())
+        ? event.line() : frame(kind, event.object());
+    send(line);
+  }
+
+  /** Sends one synthetic event (initial state, bookmark, error). */
+  void sendEvent(String kind, ObjectNode object) {
+    send(frame(kind, object));
+  }
+
+  private void send(byte[] line) {
+    if (pending.incrementAndGet() > MAX_PENDING) {
+      close();
+      return;
+    }
+    context.runOnContext(v -> {
+      pending.decrementAndGet();
+      if (!closed.get()) {
+        response.write(Buffer.buffer(line));
+      }
+    });
+  }
+
+  void close() {
+    if (closed.compareAndSet(false, true)) {
+      onClose.run();
+      context.runOnContext(v -> {
+        if (!response.ended() && !response.closed()) {
+          response.end();
+        }
+      });
+    }
+  }
+
+  boolean isClosed() {
+    return closed.get();
+  }
+
+  private boolean matches(ObjectNode obj) {
+    return options.labels().matches(obj.path("metadata").get("labels"))
+        && options.fields().matches(obj);
+  }
+
+  private boolean servedAsStored(ObjectNode obj) {
+    return type.apiVersion().equals(obj.path("apiVersion").asText());
+  }
+
+  private byte[] frame(String kind, ObjectNode object) {
+    ObjectNode served = object;
+    if (object.has("apiVersion") && !servedAsStored(object)
+        && object.path("kind").asText().equals(type.kind())) {
+      served = object.deepCopy();
+      served.put("apiVersion", type.apiVersion());
+    }
+    ObjectNode f = Json.object();
+    f.put("type", kind);
+    f.set("object", served);
+    byte[] body = Json.bytes(f);
+    byte[] out = new byte[body.length + 1];
+    System.arraycopy(body, 0, out, 0, body.length);
+    out[body.length] = '\n';
+    return out;
+  }
+}

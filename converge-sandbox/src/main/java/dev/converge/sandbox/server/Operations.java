@@ -1,0 +1,556 @@
+package dev.converge.sandbox.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.converge.sandbox.api.ApiException;
+import dev.converge.sandbox.api.Json;
+import dev.converge.sandbox.api.ResourceRegistry;
+import dev.converge.sandbox.api.ResourceType;
+import dev.converge.sandbox.apply.FieldManager;
+import dev.converge.sandbox.patch.PatchType;
+import dev.converge.sandbox.patch.Patcher;
+import dev.converge.sandbox.schema.SchemaRegistry;
+import dev.converge.sandbox.store.Mutation.Outcome;
+import dev.converge.sandbox.store.ObjectStore;
+import dev.converge.sandbox.validation.ObjectRules;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Operations implements the API verbs with the API server's semantics: metadata stamping,
+ * optimistic concurrency, generation, status subresource, dry run, finalizers and deletion
+ * propagation, namespace admission. It is transport-free: the HTTP layer and the in-process
+ * lifecycle controllers both call it.
+ */
+public final class Operations {
+  /** Groups whose built-in kinds carry no metadata.generation, as in a real cluster. */
+  private static final Set<String> GROUPS_WITHOUT_GENERATION = Set.of("",
+      "rbac.authorization.k8s.io", "coordination.k8s.io", "events.k8s.io", "storage.k8s.io",
+      "scheduling.k8s.io", "discovery.k8s.io");
+  private static final String NAME_SUFFIX_CHARS = "bcdfghjklmnpqrstvwxz2456789";
+
+  private final ResourceRegistry registry;
+  private final ObjectStore store;
+  private final FieldManager fields;
+  private final ObjectRules rules;
+  private final SchemaRegistry schemas;
+  private final Clock clock;
+  private final SecureRandom random = new SecureRandom();
+
+  public Operations(ResourceRegistry registry, ObjectStore store, FieldManager fields,
+      ObjectRules rules, SchemaRegistry schemas, Clock clock) {
+    this.registry = registry;
+    this.store = store;
+    this.fields = fields;
+    this.rules = rules;
+    this.schemas = schemas;
+    this.clock = clock;
+  }
+
+  public ResourceRegistry registry() {
+    return registry;
+  }
+
+  public ObjectStore store() {
+    return store;
+  }
+
+  /** Deletion outcome: whether the object is gone, and its last (or terminating) state. */
+  public record DeleteResult(boolean deleted, ObjectNode object) {}
+
+  // ---- reads ---------------------------------------------------------------------------------
+
+  public ObjectNode get(ResourceType type, String ns, String name) {
+    ObjectNode obj = store.get(type.groupResource(), scope(type, ns), name);
+    if (obj == null) {
+      throw ApiException.notFound(type, name);
+    }
+    return served(type, obj);
+  }
+
+  /** The list document for a list request, with pagination. */
+  public ObjectNode list(ResourceType type, String ns, ListOptions options) {
+    ObjectStore.Snapshot snap = store.list(type.groupResource(), scope(type, ns));
+    long listRevision = snap.revision();
+    String after = null;
+    if (options.continueToken() != null && !options.continueToken().isEmpty()) {
+      String[] token = decodeContinue(options.continueToken());
+      listRevision = Long.parseLong(token[0]);
+      after = token[1];
+    }
+    ObjectNode out = Json.object();
+    out.put("kind", type.listKind()).put("apiVersion", type.apiVersion());
+    ObjectNode meta = out.putObject("metadata");
+    ArrayNode items = out.putArray("items");
+    int count = 0;
+    String lastKey = null;
+    int remaining = 0;
+    for (ObjectNode obj : snap.items()) {
+      String key = key(obj);
+      if (after != null && key.compareTo(after) <= 0) {
+        continue;
+      }
+      if (!options.labels().matches(obj.path("metadata").get("labels"))
+          || !options.fields().matches(obj)) {
+        continue;
+      }
+      if (options.limit() > 0 && count >= options.limit()) {
+        remaining++;
+        continue;
+      }
+      items.add(served(type, obj));
+      lastKey = key;
+      count++;
+    }
+    meta.put("resourceVersion", Long.toString(listRevision));
+    if (remaining > 0) {
+      meta.put("continue", encodeContinue(listRevision, lastKey));
+      meta.put("remainingItemCount", remaining);
+    }
+    return out;
+  }
+
+  // ---- writes --------------------------------------------------------------------------------
+
+  public ObjectNode create(ResourceType type, String ns, ObjectNode body, RequestContext ctx) {
+    checkKind(type, body);
+    ObjectNode obj = body.deepCopy();
+    ObjectNode meta = Json.metadata(obj);
+    String namespace = namespaceFor(type, ns, meta);
+    String name = meta.path("name").asText("");
+    if (name.isEmpty()) {
+      String prefix = meta.path("generateName").asText("");
+      if (prefix.isEmpty()) {
+        throw ApiException.invalid(type, "", "metadata.name", "FieldValueRequired",
+            "Required value: name or generateName is required");
+      }
+      name = prefix + randomSuffix();
+      meta.put("name", name);
+    }
+    String finalName = name;
+    rules.defaults(type, obj);
+    rules.validateCreate(type, obj);
+    admitNamespace(type, namespace, finalName);
+    ObjectNode stored = store.mutate(type.groupResource(), namespace, name, (cur, rev) -> {
+      if (cur != null) {
+        throw ApiException.alreadyExists(type, finalName);
+      }
+      ObjectNode next = stampCreate(type, obj, rev);
+      fields.recordUpdate(type, null, next, ctx.fieldManager(), "");
+      return ctx.dryRun() ? Outcome.none(next) : Outcome.put(next);
+    });
+    return served(type, stored);
+  }
+
+  public ObjectNode update(ResourceType type, String ns, String name, ObjectNode body,
+      String subresource, RequestContext ctx) {
+    checkKind(type, body);
+    String namespace = scope(type, ns);
+    checkName(body, name);
+    ObjectNode stored = store.mutate(type.groupResource(), namespace, name, (cur, rev) -> {
+      if (cur == null) {
+        throw ApiException.notFound(type, name);
+      }
+      String rv = Json.textAt(body, "metadata", "resourceVersion");
+      if (rv != null && !rv.isEmpty() && !rv.equals(resourceVersion(cur))) {
+        throw ApiException.staleResourceVersion(type, name);
+      }
+      return commitUpdate(type, cur, body.deepCopy(), subresource, ctx, rev);
+    });
+    return served(type, stored);
+  }
+
+  public ObjectNode patch(ResourceType type, String ns, String name, PatchType patchType,
+      JsonNode patch, String subresource, RequestContext ctx) {
+    String namespace = scope(type, ns);
+    if (patchType.isApply()) {
+      if (!(patch instanceof ObjectNode applied)) {
+        throw ApiException.badRequest("apply patch must be an object");
+      }
+      checkKind(type, applied);
+      checkName(applied, name);
+      if (ctx.fieldManager() == null || ctx.fieldManager().isEmpty()) {
+        throw ApiException.badRequest(
+            "PATCH, application/apply-patch+yaml requests require fieldManager to be set");
+      }
+      if (store.get(type.groupResource(), namespace, name) == null) {
+        admitNamespace(type, namespace, name);
+      }
+    }
+    ObjectNode stored = store.mutate(type.groupResource(), namespace, name, (cur, rev) -> {
+      if (patchType.isApply()) {
+        ObjectNode applied = ((ObjectNode) patch).deepCopy();
+        Json.metadata(applied).put("name", name);
+        if (type.namespaced()) {
+          Json.metadata(applied).put("namespace", namespace);
+        }
+        if (cur == null) {
+          rules.defaults(type, applied);
+          ObjectNode merged = fields.apply(type, null, applied, ctx.fieldManager(), ctx.force(),
+              subresource);
+          rules.defaults(type, merged);
+          rules.validateCreate(type, merged);
+          ObjectNode next = stampCreate(type, merged, rev);
+          return ctx.dryRun() ? Outcome.none(next) : Outcome.put(next);
+        }
+        ObjectNode merged = fields.apply(type, cur, applied, ctx.fieldManager(), ctx.force(),
+            subresource);
+        return commitMerged(type, cur, merged, subresource, ctx, rev);
+      }
+      if (cur == null) {
+        throw ApiException.notFound(type, name);
+      }
+      ObjectNode patched =
+          Patcher.apply(patchType, cur, patch, schemas.forKind(type.group(), type.kind()));
+      String rv = Json.textAt(patched, "metadata", "resourceVersion");
+      if (rv != null && !rv.isEmpty() && !rv.equals(resourceVersion(cur))) {
+        throw ApiException.staleResourceVersion(type, name);
+      }
+      return commitUpdate(type, cur, patched, subresource, ctx, rev);
+    });
+    return served(type, stored);
+  }
+
+  public DeleteResult delete(ResourceType type, String ns, String name, DeleteOptions options,
+      RequestContext ctx) {
+    String namespace = scope(type, ns);
+    boolean[] deleted = {false};
+    ObjectNode result = store.mutate(type.groupResource(), namespace, name, (cur, rev) -> {
+      if (cur == null) {
+        throw ApiException.notFound(type, name);
+      }
+      checkPreconditions(type, name, cur, options);
+      ObjectNode meta = (ObjectNode) cur.get("metadata");
+      if (meta.hasNonNull("deletionTimestamp")) {
+        return Outcome.none(cur);
+      }
+      ObjectNode next = cur.deepCopy();
+      ObjectNode nextMeta = Json.metadata(next);
+      ArrayNode finalizers = nextMeta.has("finalizers")
+          ? (ArrayNode) nextMeta.get("finalizers") : Json.NODES.arrayNode();
+      String policy = options.effectivePropagation();
+      if (policy.equals("Orphan")) {
+        addFinalizer(finalizers, "orphan");
+      } else if (policy.equals("Foreground")) {
+        addFinalizer(finalizers, "foregroundDeletion");
+      }
+      boolean namespaceHeld = type.kind().equals("Namespace") && type.group().isEmpty()
+          && next.path("spec").path("finalizers").size() > 0;
+      if (finalizers.isEmpty() && !namespaceHeld) {
+        deleted[0] = true;
+        return ctx.dryRun() ? Outcome.none(cur) : Outcome.delete(cur);
+      }
+      if (!finalizers.isEmpty()) {
+        nextMeta.set("finalizers", finalizers);
+      }
+      nextMeta.put("deletionTimestamp", now());
+      nextMeta.put("deletionGracePeriodSeconds", 0);
+      if (tracksGeneration(type)) {
+        nextMeta.put("generation", meta.path("generation").asLong(1) + 1);
+      }
+      if (namespaceHeld) {
+        Json.child(next, "status").put("phase", "Terminating");
+      }
+      nextMeta.put("resourceVersion", Long.toString(rev));
+      return ctx.dryRun() ? Outcome.none(next) : Outcome.put(next);
+    });
+    return new DeleteResult(deleted[0], served(type, result));
+  }
+
+  // ---- internals -----------------------------------------------------------------------------
+
+  private Outcome commitUpdate(ResourceType type, ObjectNode cur, ObjectNode next,
+      String subresource, RequestContext ctx, long rev) {
+    ObjectNode merged = mergeSubresource(type, cur, next, subresource);
+    carryServerMetadata(cur, merged);
+    ObjectNode nextMeta = Json.metadata(merged);
+    if (!nextMeta.has("managedFields") && cur.path("metadata").has("managedFields")) {
+      nextMeta.set("managedFields", cur.path("metadata").get("managedFields").deepCopy());
+    }
+    fields.recordUpdate(type, cur, merged, ctx.fieldManager(), subresource);
+    return commitMerged(type, cur, merged, subresource, ctx, rev);
+  }
+
+  /** Final steps shared by update, patch and apply: validation, generation, finalizers. */
+  private Outcome commitMerged(ResourceType type, ObjectNode cur, ObjectNode merged,
+      String subresource, RequestContext ctx, long rev) {
+    merged = mergeSubresource(type, cur, merged, subresource);
+    carryServerMetadata(cur, merged);
+    rules.defaults(type, merged);
+    rules.validateUpdate(type, cur, merged);
+    ObjectNode nextMeta = Json.metadata(merged);
+    nextMeta.put("resourceVersion", resourceVersion(cur));
+    if (tracksGeneration(type) && specChanged(type, cur, merged)) {
+      nextMeta.put("generation", cur.path("metadata").path("generation").asLong(1) + 1);
+    }
+    if (merged.equals(cur)) {
+      return Outcome.none(cur);
+    }
+    if (nextMeta.hasNonNull("deletionTimestamp") && nextMeta.path("finalizers").isEmpty()
+        && !namespaceHeld(type, merged)) {
+      return ctx.dryRun() ? Outcome.none(merged) : Outcome.delete(merged);
+    }
+    nextMeta.put("resourceVersion", Long.toString(rev));
+    return ctx.dryRun() ? Outcome.none(merged) : Outcome.put(merged);
+  }
+
+  private static boolean namespaceHeld(ResourceType type, ObjectNode obj) {
+    return type.kind().equals("Namespace") && type.group().isEmpty()
+        && obj.path("spec").path("finalizers").size() > 0;
+  }
+
+  /** Main-resource writes keep the stored status; /status writes keep everything but status. */
+  private static ObjectNode mergeSubresource(ResourceType type, ObjectNode cur, ObjectNode next,
+      String subresource) {
+    if ("status".equals(subresource)) {
+      ObjectNode out = cur.deepCopy();
+      if (next.has("status")) {
+        out.set("status", next.get("status"));
+      } else {
+        out.remove("status");
+      }
+      if (next.path("metadata").has("managedFields")) {
+        Json.metadata(out).set("managedFields", next.path("metadata").get("managedFields"));
+      }
+      return out;
+    }
+    if ("finalize".equals(subresource)) {
+      // Namespace /finalize writes only spec.finalizers.
+      ObjectNode out = cur.deepCopy();
+      Json.child(out, "spec").set("finalizers",
+          next.path("spec").has("finalizers") ? next.path("spec").get("finalizers")
+              : Json.NODES.arrayNode());
+      return out;
+    }
+    if (type.statusSubresource()) {
+      if (cur.has("status")) {
+        next.set("status", cur.get("status"));
+      } else {
+        next.remove("status");
+      }
+    }
+    return next;
+  }
+
+  /** Fields only the server writes survive every client write. */
+  private static void carryServerMetadata(ObjectNode cur, ObjectNode next) {
+    ObjectNode curMeta = (ObjectNode) cur.get("metadata");
+    ObjectNode meta = Json.metadata(next);
+    for (String field : List.of("uid", "creationTimestamp", "deletionTimestamp",
+        "deletionGracePeriodSeconds", "generation", "namespace", "name")) {
+      if (curMeta.has(field)) {
+        meta.set(field, curMeta.get(field));
+      } else {
+        meta.remove(field);
+      }
+    }
+    meta.remove("selfLink");
+    next.put("apiVersion", cur.path("apiVersion").asText());
+    next.put("kind", cur.path("kind").asText());
+  }
+
+  private ObjectNode stampCreate(ResourceType type, ObjectNode obj, long rev) {
+    ObjectNode next = obj.deepCopy();
+    next.put("apiVersion", type.apiVersion());
+    next.put("kind", type.kind());
+    ObjectNode meta = Json.metadata(next);
+    meta.put("uid", UUID.randomUUID().toString());
+    meta.put("creationTimestamp", now());
+    meta.put("resourceVersion", Long.toString(rev));
+    meta.remove("deletionTimestamp");
+    meta.remove("deletionGracePeriodSeconds");
+    meta.remove("selfLink");
+    if (tracksGeneration(type)) {
+      meta.put("generation", 1);
+    } else {
+      meta.remove("generation");
+    }
+    if (type.statusSubresource()) {
+      next.remove("status");
+    }
+    if (type.group().isEmpty() && type.kind().equals("Namespace")) {
+      ArrayNode fin = Json.child(next, "spec").putArray("finalizers");
+      fin.add("kubernetes");
+      Json.child(next, "status").put("phase", "Active");
+      Json.child(meta, "labels").put("kubernetes.io/metadata.name", meta.path("name").asText());
+    }
+    return next;
+  }
+
+  private void admitNamespace(ResourceType type, String namespace, String name) {
+    if (!type.namespaced()) {
+      return;
+    }
+    ObjectNode ns = store.get("namespaces", "", namespace);
+    if (ns == null) {
+      throw ApiException.notFound("namespaces \"" + namespace + "\" not found");
+    }
+    if (ns.path("metadata").hasNonNull("deletionTimestamp")) {
+      String message = "unable to create new content in namespace " + namespace
+          + " because it is being terminated";
+      throw ApiException.forbidden(type, name, message, List.of(new ApiException.Cause(
+          "NamespaceTerminating", "namespace " + namespace + " is being terminated",
+          "metadata.namespace")));
+    }
+  }
+
+  private static String namespaceFor(ResourceType type, String urlNamespace, ObjectNode meta) {
+    if (!type.namespaced()) {
+      meta.remove("namespace");
+      return "";
+    }
+    String bodyNs = meta.path("namespace").asText("");
+    if (!bodyNs.isEmpty() && !bodyNs.equals(urlNamespace)) {
+      throw ApiException.badRequest(
+          "the namespace of the provided object does not match the namespace sent on the request");
+    }
+    meta.put("namespace", urlNamespace);
+    return urlNamespace;
+  }
+
+  private static String scope(ResourceType type, String ns) {
+    return type.namespaced() && ns != null ? ns : "";
+  }
+
+  private static void checkKind(ResourceType type, JsonNode body) {
+    String apiVersion = body.path("apiVersion").asText("");
+    String kind = body.path("kind").asText("");
+    if (kind.isEmpty()) {
+      throw ApiException.badRequest("Object 'Kind' is missing in '" + abbreviate(body) + "'");
+    }
+    if (!kind.equals(type.kind())) {
+      throw ApiException.badRequest("the kind in the data (" + kind
+          + ") does not match the expected kind (" + type.kind() + ")");
+    }
+    if (!apiVersion.isEmpty() && !apiVersion.equals(type.apiVersion())) {
+      throw ApiException.badRequest("the API version in the data (" + apiVersion
+          + ") does not match the expected API version (" + type.apiVersion() + ")");
+    }
+  }
+
+  private static void checkName(JsonNode body, String name) {
+    String bodyName = Json.textAt(body, "metadata", "name");
+    if (bodyName != null && !bodyName.isEmpty() && !bodyName.equals(name)) {
+      throw ApiException.badRequest("the name of the object (" + bodyName
+          + ") does not match the name on the URL (" + name + ")");
+    }
+  }
+
+  private static void checkPreconditions(ResourceType type, String name, ObjectNode cur,
+      DeleteOptions options) {
+    String uid = Json.textAt(cur, "metadata", "uid");
+    if (options.preconditionUid() != null && !options.preconditionUid().equals(uid)) {
+      throw ApiException.conflict(type, name, "Precondition failed: UID in precondition: "
+          + options.preconditionUid() + ", UID in object meta: " + uid);
+    }
+    String rv = resourceVersion(cur);
+    if (options.preconditionResourceVersion() != null
+        && !options.preconditionResourceVersion().equals(rv)) {
+      throw ApiException.conflict(type, name,
+          "Precondition failed: ResourceVersion in precondition: "
+              + options.preconditionResourceVersion() + ", ResourceVersion in object meta: " + rv);
+    }
+  }
+
+  private static void addFinalizer(ArrayNode finalizers, String value) {
+    for (JsonNode f : finalizers) {
+      if (f.asText().equals(value)) {
+        return;
+      }
+    }
+    finalizers.add(value);
+  }
+
+  private static boolean specChanged(ResourceType type, ObjectNode cur, ObjectNode next) {
+    ObjectNode a = cur.deepCopy();
+    ObjectNode b = next.deepCopy();
+    a.remove("metadata");
+    b.remove("metadata");
+    if (type.statusSubresource()) {
+      a.remove("status");
+      b.remove("status");
+    }
+    return !a.equals(b);
+  }
+
+  /** Whether objects of this type carry metadata.generation. */
+  public static boolean tracksGeneration(ResourceType type) {
+    return !GROUPS_WITHOUT_GENERATION.contains(type.group());
+  }
+
+  /** The object as served at the requested version (storage is version-independent). */
+  private static ObjectNode served(ResourceType type, ObjectNode obj) {
+    if (obj == null || type.apiVersion().equals(obj.path("apiVersion").asText())) {
+      return obj;
+    }
+    ObjectNode copy = obj.deepCopy();
+    copy.put("apiVersion", type.apiVersion());
+    return copy;
+  }
+
+  static String resourceVersion(ObjectNode obj) {
+    return obj.path("metadata").path("resourceVersion").asText("");
+  }
+
+  private static String key(ObjectNode obj) {
+    String ns = obj.path("metadata").path("namespace").asText("");
+    String name = obj.path("metadata").path("name").asText("");
+    return ns.isEmpty() ? name : ns + "/" + name;
+  }
+
+  private static String encodeContinue(long revision, String lastKey) {
+    return Base64.getUrlEncoder().withoutPadding()
+        .encodeToString((revision + "\n" + lastKey).getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static String[] decodeContinue(String token) {
+    try {
+      String raw = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
+      String[] parts = raw.split("\n", 2);
+      Long.parseLong(parts[0]);
+      if (parts.length != 2) {
+        throw new IllegalArgumentException();
+      }
+      return parts;
+    } catch (IllegalArgumentException e) {
+      throw ApiException.badRequest("continue key is not valid: " + token);
+    }
+  }
+
+  private String randomSuffix() {
+    StringBuilder sb = new StringBuilder(5);
+    for (int i = 0; i < 5; i++) {
+      sb.append(NAME_SUFFIX_CHARS.charAt(random.nextInt(NAME_SUFFIX_CHARS.length())));
+    }
+    return sb.toString();
+  }
+
+  private String now() {
+    return Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString();
+  }
+
+  private static String abbreviate(JsonNode body) {
+    String text = Json.text(body);
+    return text.length() > 200 ? text.substring(0, 200) + "..." : text;
+  }
+
+  /** All objects of every namespaced resource in a namespace (for namespace deletion). */
+  public List<ResourceType> namespacedTypes() {
+    List<ResourceType> out = new ArrayList<>();
+    for (ResourceType t : registry.all()) {
+      if (t.namespaced() && out.stream().noneMatch(o -> o.groupResource().equals(t.groupResource()))) {
+        out.add(t);
+      }
+    }
+    return out;
+  }
+}
