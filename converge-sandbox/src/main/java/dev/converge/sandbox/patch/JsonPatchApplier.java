@@ -2,7 +2,9 @@ package dev.converge.sandbox.patch;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fabric8.zjsonpatch.CompatibilityFlags;
 import io.fabric8.zjsonpatch.JsonPatch;
+import java.util.EnumSet;
 
 /** JsonPatchApplier applies an RFC 6902 JSON patch, failing as the API server does. */
 final class JsonPatchApplier {
@@ -22,7 +24,9 @@ final class JsonPatchApplier {
     }
     JsonNode result;
     try {
-      result = JsonPatch.apply(patch, live);
+      // Like the Go library the API server uses, removing a missing field is an error.
+      result = JsonPatch.apply(patch, live,
+          EnumSet.of(CompatibilityFlags.FORBID_REMOVE_MISSING_OBJECT));
     } catch (RuntimeException e) {
       // Unknown op, missing path, failed test: all surface from Apply, which upstream maps to 422.
       throw PatchErrors.rejected();
