@@ -6,8 +6,7 @@ import dev.converge.sandbox.api.ResourceRegistry;
 import dev.converge.sandbox.apply.FieldManager;
 import dev.converge.sandbox.http.ApiServer;
 import dev.converge.sandbox.http.Authenticator;
-import dev.converge.sandbox.schema.SchemaRegistry;
-import dev.converge.sandbox.schema.TypeSchema;
+import dev.converge.sandbox.schema.CompositeSchemaRegistry;
 import dev.converge.sandbox.server.Operations;
 import dev.converge.sandbox.server.RequestContext;
 import dev.converge.sandbox.store.ObjectStore;
@@ -35,6 +34,7 @@ public final class Sandbox implements AutoCloseable {
   private final Vertx vertx;
   private final ResourceRegistry registry;
   private final ObjectStore store;
+  private final CompositeSchemaRegistry schemas;
   private final Operations operations;
   private final ApiServer server;
   private final Authenticator authenticator;
@@ -47,7 +47,7 @@ public final class Sandbox implements AutoCloseable {
         .setWorkerPoolSize(2).setBlockedThreadCheckInterval(10_000));
     this.registry = ResourceRegistry.withBuiltins();
     this.store = new ObjectStore();
-    SchemaRegistry schemas = (group, kind) -> TypeSchema.NONE;
+    this.schemas = CompositeSchemaRegistry.withBuiltins();
     Clock clock = options.clock();
     this.operations = new Operations(registry, store, new FieldManager(schemas, clock),
         new ObjectRules(), schemas, clock);
@@ -98,6 +98,11 @@ public final class Sandbox implements AutoCloseable {
 
   public ObjectStore store() {
     return store;
+  }
+
+  /** Merge structure of kinds; the CRD controller registers custom resources' schemas here. */
+  public CompositeSchemaRegistry schemas() {
+    return schemas;
   }
 
   public ResourceRegistry registry() {

@@ -4,12 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.converge.sandbox.api.ApiException;
 import dev.converge.sandbox.schema.TypeSchema;
-import java.util.Iterator;
-import java.util.Map;
 
 /**
  * Patcher applies JSON patch, JSON merge patch and strategic merge patch bodies to an object.
  * The live object is never modified; the result is a new tree.
+ *
+ * <p>Failures are those of the API server: a malformed body is 400 BadRequest; a JSON patch that
+ * cannot be applied (failed {@code test}, missing path) is 422 Invalid; strategic merge on a kind
+ * whose schema does not support it (custom resources, {@link TypeSchema#NONE}) is 415.
  */
 public final class Patcher {
   private Patcher() {}
@@ -17,28 +19,18 @@ public final class Patcher {
   public static ObjectNode apply(PatchType type, ObjectNode live, JsonNode patch,
       TypeSchema schema) {
     switch (type) {
+      case JSON:
+        return JsonPatchApplier.apply(live, patch);
       case MERGE:
+        return MergePatchApplier.apply(live, patch);
       case STRATEGIC:
-        if (!patch.isObject()) {
-          throw ApiException.badRequest("patch body must be a JSON object");
+        if (!schema.supportsStrategicMerge()) {
+          throw PatchErrors.strategicMergeUnsupported();
         }
-        return (ObjectNode) merge(live.deepCopy(), (ObjectNode) patch);
+        return StrategicMergeApplier.apply(live, patch, schema);
       default:
+        // Apply patches go to the field manager, never here.
         throw ApiException.unsupportedMediaType(type.mediaType());
     }
-  }
-
-  private static JsonNode merge(ObjectNode target, ObjectNode patch) {
-    for (Iterator<Map.Entry<String, JsonNode>> it = patch.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
-      if (e.getValue().isNull()) {
-        target.remove(e.getKey());
-      } else if (e.getValue().isObject() && target.get(e.getKey()) instanceof ObjectNode t) {
-        merge(t, (ObjectNode) e.getValue());
-      } else {
-        target.set(e.getKey(), e.getValue().deepCopy());
-      }
-    }
-    return target;
   }
 }

@@ -14,7 +14,18 @@ public interface TypeSchema {
   /** Whether the object at {@code path} is replaced whole by apply (e.g. a LabelSelector). */
   boolean atomicMap(List<String> path);
 
-  /** A schema that knows nothing: every list is atomic, every map granular. */
+  /**
+   * Whether strategic merge patch is served for this kind. Only built-in kinds have the Go struct
+   * tags it needs; the API server answers 415 for custom resources.
+   */
+  default boolean supportsStrategicMerge() {
+    return true;
+  }
+
+  /**
+   * A schema that knows nothing: every list is atomic, every map granular. It stands for a kind
+   * without a known schema (a custom resource), so strategic merge is refused.
+   */
   TypeSchema NONE = new TypeSchema() {
     @Override
     public ListType listType(List<String> path) {
@@ -23,6 +34,11 @@ public interface TypeSchema {
 
     @Override
     public boolean atomicMap(List<String> path) {
+      return false;
+    }
+
+    @Override
+    public boolean supportsStrategicMerge() {
       return false;
     }
   };
