@@ -4,7 +4,7 @@ import dev.converge.sandbox.api.ApiException;
 import java.util.List;
 
 /** PatchErrors builds the failures the API server's patch handler reports. */
-final class PatchErrors {
+public final class PatchErrors {
   /** Media types a custom resource accepts: it has no strategic-merge patch strategies. */
   static final String CUSTOM_RESOURCE_PATCH_TYPES =
       "application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml";
@@ -23,7 +23,7 @@ final class PatchErrors {
   }
 
   /** Strategic merge on a kind without patch strategies: the CRD handler does not accept it. */
-  static ApiException strategicMergeUnsupported() {
+  public static ApiException strategicMergeUnsupported() {
     return new ApiException(415, "UnsupportedMediaType",
         "the body of the request was in an unknown format - accepted media types include: "
             + CUSTOM_RESOURCE_PATCH_TYPES, null, null, null, List.of(), null);

@@ -8,6 +8,7 @@ import dev.converge.sandbox.api.Json;
 import dev.converge.sandbox.api.ResourceRegistry;
 import dev.converge.sandbox.api.ResourceType;
 import dev.converge.sandbox.apply.FieldManager;
+import dev.converge.sandbox.patch.PatchErrors;
 import dev.converge.sandbox.patch.PatchType;
 import dev.converge.sandbox.patch.Patcher;
 import dev.converge.sandbox.schema.SchemaRegistry;
@@ -172,6 +173,11 @@ public final class Operations {
   public ObjectNode patch(ResourceType type, String ns, String name, PatchType patchType,
       JsonNode patch, String subresource, RequestContext ctx) {
     String namespace = scope(type, ns);
+    if (patchType == PatchType.STRATEGIC
+        && !schemas.forKind(type.group(), type.kind()).supportsStrategicMerge()) {
+      // Refused before the object is read, as the real server does for custom resources.
+      throw PatchErrors.strategicMergeUnsupported();
+    }
     if (patchType.isApply()) {
       if (!(patch instanceof ObjectNode applied)) {
         throw ApiException.badRequest("apply patch must be an object");
