@@ -42,9 +42,7 @@ public final class CaDirectory {
       throws IOException {
     Path tmp = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".tmp");
     try {
-      if (secret) {
-        ownerOnly(tmp);
-      }
+      setPermissions(tmp, secret ? "rw-------" : "rw-r--r--");
       Files.writeString(tmp, content, StandardCharsets.US_ASCII);
       Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING,
           StandardCopyOption.ATOMIC_MOVE);
@@ -54,9 +52,9 @@ public final class CaDirectory {
   }
 
   /** The CA key signs anything a client will trust, so only its owner may read it. */
-  private static void ownerOnly(Path file) throws IOException {
+  private static void setPermissions(Path file, String posix) throws IOException {
     if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString(posix));
     }
   }
 }
