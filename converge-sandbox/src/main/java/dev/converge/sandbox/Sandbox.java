@@ -1,6 +1,8 @@
 package dev.converge.sandbox;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.converge.sandbox.access.ClusterAccess;
+import dev.converge.sandbox.access.Kubeconfig;
 import dev.converge.sandbox.api.Json;
 import dev.converge.sandbox.api.ResourceRegistry;
 import dev.converge.sandbox.apply.FieldManager;
@@ -10,16 +12,22 @@ import dev.converge.sandbox.schema.CompositeSchemaRegistry;
 import dev.converge.sandbox.server.Operations;
 import dev.converge.sandbox.server.RequestContext;
 import dev.converge.sandbox.store.ObjectStore;
+import dev.converge.sandbox.tls.CaDirectory;
+import dev.converge.sandbox.tls.CertificateAuthority;
+import dev.converge.sandbox.tls.ServingCertificate;
+import dev.converge.sandbox.tls.SubjectAltNames;
 import dev.converge.sandbox.validation.ObjectRules;
+import io.fabric8.kubernetes.client.Config;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 
 /**
  * Sandbox is an in-process Kubernetes API server that real clients (fabric8, kubectl) talk to
- * over a loopback socket.
+ * over a loopback socket, with HTTPS from its own CA and bearer tokens, like a real cluster.
  *
  * <pre>{@code
  * try (Sandbox sandbox = Sandbox.start()) {
@@ -39,6 +47,7 @@ public final class Sandbox implements AutoCloseable {
   private final ApiServer server;
   private final Authenticator authenticator;
   private final String adminToken;
+  private final CertificateAuthority ca;
   private final int port;
 
   private Sandbox(SandboxOptions options) {
@@ -56,9 +65,31 @@ public final class Sandbox implements AutoCloseable {
         : UUID.randomUUID().toString();
     authenticator.addToken(adminToken,
         new Authenticator.User("admin", List.of("system:masters", "system:authenticated")));
+    for (SandboxOptions.TokenUser t : options.tokens()) {
+      authenticator.addToken(t.token(), new Authenticator.User(t.user(), t.groups()));
+    }
     bootstrap();
     this.server = new ApiServer(vertx, operations, authenticator);
-    this.port = server.start(options.host(), options.port(), null, null);
+    if (options.plainHttp()) {
+      this.ca = null;
+      this.port = startServer(null);
+    } else {
+      this.ca = options.certDir() != null ? CaDirectory.loadOrCreate(options.certDir())
+          : CertificateAuthority.generate();
+      this.port = startServer(ca.issueServing(SubjectAltNames.loopback().plus(options.host())));
+    }
+  }
+
+  /** Starts the API server, closing Vert.x if that fails so no event loop thread leaks. */
+  private int startServer(ServingCertificate serving) {
+    try {
+      return serving == null ? server.start(options.host(), options.port(), null, null)
+          : server.start(options.host(), options.port(), serving.certificatePem(),
+              serving.privateKeyPem());
+    } catch (RuntimeException e) {
+      vertx.close();
+      throw e;
+    }
   }
 
   /** Starts a sandbox on a free loopback port with default options. */
@@ -80,8 +111,42 @@ public final class Sandbox implements AutoCloseable {
     }
   }
 
+  /** Base URL: {@code https://HOST:PORT}, or {@code http://} when plain HTTP was asked for. */
   public String url() {
-    return "http://" + options.host() + ":" + port;
+    String host = options.host().contains(":") && !options.host().startsWith("[")
+        ? "[" + options.host() + "]" : options.host();
+    return (isTls() ? "https://" : "http://") + host + ":" + port;
+  }
+
+  public boolean isTls() {
+    return ca != null;
+  }
+
+  /** PEM of the CA that signed the serving certificate; clients trust it to verify the server. */
+  public String caCertPem() {
+    if (ca == null) {
+      throw new IllegalStateException("this sandbox serves plain HTTP and has no CA");
+    }
+    return ca.certificatePem();
+  }
+
+  /** URL, CA and admin token, which is everything a client needs to connect. */
+  public ClusterAccess access() {
+    return new ClusterAccess(url(), ca == null ? null : ca.certificatePem(), adminToken,
+        "converge-sandbox-admin", "default");
+  }
+
+  /**
+   * A fabric8 configuration that trusts this sandbox's CA (TLS verification stays on) and
+   * authenticates as admin, with fabric8's own request retries off.
+   */
+  public Config clientConfig() {
+    return access().fabric8Config();
+  }
+
+  /** Writes a kubeconfig whose current context, {@code converge-sandbox}, is this sandbox. */
+  public void writeKubeconfig(Path file) {
+    Kubeconfig.write(access(), file);
   }
 
   public int port() {

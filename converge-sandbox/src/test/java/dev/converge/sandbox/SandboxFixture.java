@@ -1,18 +1,18 @@
 package dev.converge.sandbox;
 
 import io.fabric8.kubernetes.client.Config;
-import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 
-/** Test helpers: a fabric8 client for a running sandbox, with fabric8's own retries off. */
+/**
+ * Test helpers: a fabric8 client for a running sandbox over HTTPS with verification on, with
+ * fabric8's own retries off.
+ */
 public final class SandboxFixture {
   private SandboxFixture() {}
 
   public static Config config(Sandbox sandbox) {
-    return new ConfigBuilder(Config.empty()).withMasterUrl(sandbox.url())
-        .withOauthToken(sandbox.adminToken()).withNamespace("default")
-        .withRequestRetryBackoffLimit(0).withTrustCerts(false).build();
+    return sandbox.clientConfig();
   }
 
   public static KubernetesClient client(Sandbox sandbox) {

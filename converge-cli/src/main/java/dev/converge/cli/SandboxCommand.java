@@ -1,0 +1,128 @@
+package dev.converge.cli;
+
+import dev.converge.sandbox.Sandbox;
+import dev.converge.sandbox.SandboxOptions;
+import dev.converge.sandbox.access.ClusterAccess;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * SandboxCommand runs the in-process Kubernetes API server standalone and writes a kubeconfig
+ * for it, until interrupted (Ctrl-C) or {@link #stop() stopped}.
+ */
+@Command(name = "sandbox", mixinStandardHelpOptions = true,
+    description = {"Run an in-process Kubernetes API server and write a kubeconfig for it.",
+        "Serves HTTPS with a certificate from its own CA and accepts the bearer token written "
+            + "to the kubeconfig. Runs until interrupted (Ctrl-C)."})
+final class SandboxCommand implements Callable<Integer> {
+  /** How long the shutdown hook waits for the sandbox to close before the JVM exits anyway. */
+  private static final long CLOSE_WAIT_SECONDS = 15;
+
+  @Option(names = "--port", paramLabel = "N", defaultValue = "0",
+      description = "Port to listen on; 0 picks a free port, printed at start. "
+          + "Default: ${DEFAULT-VALUE}.")
+  int port;
+
+  @Option(names = "--host", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
+      description = "Loopback address to bind (127.0.0.1, ::1 or localhost). "
+          + "Default: ${DEFAULT-VALUE}.")
+  String host;
+
+  @Option(names = "--kubeconfig", paramLabel = "FILE",
+      defaultValue = ".converge/sandbox.kubeconfig",
+      description = "Kubeconfig file to write, with context converge-sandbox as current "
+          + "context. Default: ${DEFAULT-VALUE}.")
+  Path kubeconfig;
+
+  @Option(names = "--cert-dir", paramLabel = "DIR",
+      description = "Directory keeping the sandbox CA (ca.crt, ca.key) so restarts keep "
+          + "the same CA. Default: pki/ beside the kubeconfig file.")
+  Path certDir;
+
+  @Option(names = "--http",
+      description = "Serve plain HTTP instead of HTTPS (no CA, no certificate checks).")
+  boolean plainHttp;
+
+  @Spec
+  CommandSpec spec;
+
+  private final CountDownLatch stopRequested = new CountDownLatch(1);
+  private final CountDownLatch closed = new CountDownLatch(1);
+
+  /** Asks a running {@code sandbox} command to close the sandbox and return. */
+  void stop() {
+    stopRequested.countDown();
+  }
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    Path file = kubeconfig.toAbsolutePath().normalize();
+    Thread hook = new Thread(this::stopAndAwaitClose, "converge-sandbox-shutdown");
+    try (Sandbox sandbox = Sandbox.start(options(file))) {
+      sandbox.writeKubeconfig(file);
+      render(out, sandbox, file);
+      Runtime.getRuntime().addShutdownHook(hook);
+      awaitStop();
+      out.println("Stopping the sandbox.");
+    } finally {
+      closed.countDown();
+      removeHook(hook);
+    }
+    return 0;
+  }
+
+  private SandboxOptions options(Path file) {
+    SandboxOptions options = SandboxOptions.defaults().withHost(host).withPort(port);
+    if (plainHttp) {
+      return options.withPlainHttp();
+    }
+    return options.withCertDir(certDir != null ? certDir : file.getParent().resolve("pki"));
+  }
+
+  private static void render(PrintWriter out, Sandbox sandbox, Path file) {
+    out.printf("Converge sandbox listening on %s (port %d, %s)%n", sandbox.url(), sandbox.port(),
+        sandbox.isTls() ? "HTTPS, CA in the kubeconfig" : "plain HTTP");
+    out.printf("Wrote kubeconfig %s (context %s)%n", file, ClusterAccess.CONTEXT_NAME);
+    out.println();
+    out.printf("  export KUBECONFIG=%s%n", file);
+    out.println("  kubectl get namespaces");
+    out.println();
+    out.println("Press Ctrl-C to stop.");
+    out.flush();
+  }
+
+  /** Interrupting the thread running the command stops it too. */
+  private void awaitStop() {
+    try {
+      stopRequested.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Runs on Ctrl-C: the JVM exits when hooks return, so wait until the sandbox is closed. */
+  private void stopAndAwaitClose() {
+    stop();
+    try {
+      closed.await(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static void removeHook(Thread hook) {
+    try {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException shuttingDown) {
+      // The JVM is already running the hook; nothing left to remove.
+    }
+  }
+}
