@@ -6,6 +6,7 @@ import dev.converge.sandbox.api.ResourceRegistry;
 import dev.converge.sandbox.apply.FieldManager;
 import dev.converge.sandbox.http.ApiServer;
 import dev.converge.sandbox.http.Authenticator;
+import dev.converge.sandbox.lifecycle.LifecycleControllers;
 import dev.converge.sandbox.schema.SchemaRegistry;
 import dev.converge.sandbox.schema.TypeSchema;
 import dev.converge.sandbox.server.Operations;
@@ -38,6 +39,7 @@ public final class Sandbox implements AutoCloseable {
   private final Operations operations;
   private final ApiServer server;
   private final Authenticator authenticator;
+  private final LifecycleControllers lifecycle;
   private final String adminToken;
   private final int port;
 
@@ -57,6 +59,7 @@ public final class Sandbox implements AutoCloseable {
     authenticator.addToken(adminToken,
         new Authenticator.User("admin", List.of("system:masters", "system:authenticated")));
     bootstrap();
+    this.lifecycle = LifecycleControllers.start(operations, clock);
     this.server = new ApiServer(vertx, operations, authenticator);
     this.port = server.start(options.host(), options.port(), null, null);
   }
@@ -108,6 +111,11 @@ public final class Sandbox implements AutoCloseable {
     return authenticator;
   }
 
+  /** The in-process namespace, garbage collection and CRD controllers. */
+  public LifecycleControllers lifecycle() {
+    return lifecycle;
+  }
+
   public ApiServer apiServer() {
     return server;
   }
@@ -115,6 +123,7 @@ public final class Sandbox implements AutoCloseable {
   @Override
   public void close() {
     server.close();
+    lifecycle.close();
     vertx.close().toCompletionStage().toCompletableFuture().join();
   }
 }
