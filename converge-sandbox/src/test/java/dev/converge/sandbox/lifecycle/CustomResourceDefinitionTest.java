@@ -10,14 +10,23 @@ import dev.converge.sandbox.SandboxFixture;
 import io.fabric8.kubernetes.api.model.APIResource;
 import io.fabric8.kubernetes.api.model.APIResourceList;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionCondition;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionList;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.NonNamespaceOperation;
+import io.fabric8.kubernetes.client.dsl.Resource;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -184,8 +193,8 @@ class CustomResourceDefinitionTest {
     CustomResourceDefinition crd;
     try (InputStream in = getClass().getResourceAsStream("/crds/crd-gatewayclasses.yaml")) {
       crd = crds().load(in).item();
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
 
     // when
@@ -199,7 +208,7 @@ class CustomResourceDefinitionTest {
     GenericKubernetesResource gc = new GenericKubernetesResource();
     gc.setApiVersion("gateway.networking.k8s.io/v1");
     gc.setKind("GatewayClass");
-    gc.setMetadata(new io.fabric8.kubernetes.api.model.ObjectMetaBuilder().withName("shared")
+    gc.setMetadata(new ObjectMetaBuilder().withName("shared")
         .build());
     gc.setAdditionalProperty("spec", Map.of("controllerName", "example.com/gateway"));
     GenericKubernetesResource created = client.genericKubernetesResources(
@@ -215,6 +224,71 @@ class CustomResourceDefinitionTest {
         .schemaFor("gateway.networking.k8s.io", "GatewayClass")).isPresent();
   }
 
+  @Test
+  void givenKindTakenInGroup_whenSecondCrdCreated_thenNamesNotAcceptedAndNotServed() {
+    // given
+    establish(cronTabs("things", "clash.example.com", "Thing"));
+
+    // when
+    crds().resource(cronTabs("otherthings", "clash.example.com", "Thing")).create();
+
+    // then
+    await().atMost(5, SECONDS).untilAsserted(() -> {
+      CustomResourceDefinition crd = crds().withName("otherthings.clash.example.com").get();
+      assertThat(condition(crd, "NamesAccepted").getStatus()).isEqualTo("False");
+      assertThat(condition(crd, "NamesAccepted").getReason()).isEqualTo("KindConflict");
+      assertThat(condition(crd, "Established").getStatus()).isEqualTo("False");
+    });
+    assertThat(sandbox.registry().byGroupResource("otherthings.clash.example.com")).isEmpty();
+  }
+
+  @Test
+  void givenCustomResourceWithFinalizer_whenCrdDeleted_thenCrdTerminatesUntilReleased() {
+    // given
+    establish(cronTabs("locks", "hold.example.com", "Lock"));
+    namespace("locks-ns");
+    GenericKubernetesResource lock = job("l", Map.of()).toBuilder()
+        .withApiVersion("hold.example.com/v1").withKind("Lock").build();
+    lock.getMetadata().setFinalizers(List.of("example.com/hold"));
+    locks().resource(lock).create();
+
+    // when
+    crds().withName("locks.hold.example.com").delete();
+
+    // then the CRD waits for its last custom resource
+    await().atMost(5, SECONDS).untilAsserted(() -> {
+      CustomResourceDefinition crd = crds().withName("locks.hold.example.com").get();
+      assertThat(condition(crd, "Terminating").getReason())
+          .isEqualTo("InstanceDeletionInProgress");
+      assertThat(locks().withName("l").get().getMetadata().getDeletionTimestamp()).isNotNull();
+    });
+
+    // when the custom resource lets go
+    GenericKubernetesResource held = locks().withName("l").get();
+    held.getMetadata().setFinalizers(List.of());
+    locks().resource(held).update();
+
+    // then
+    await().atMost(5, SECONDS).untilAsserted(() ->
+        assertThat(crds().withName("locks.hold.example.com").get()).isNull());
+  }
+
+  @Test
+  void givenSchemaListener_whenCrdEstablishedAndDeleted_thenToldBothTimes() {
+    List<String> changes = new CopyOnWriteArrayList<>();
+    sandbox.lifecycle().customResourceSchemas()
+        .addListener((group, kind) -> changes.add(group + "/" + kind));
+
+    establish(cronTabs("notes", "listen.example.com", "Note"));
+    assertThat(sandbox.lifecycle().customResourceSchemas()
+        .schemaFor("listen.example.com", "v1", "Note").orElseThrow()
+        .at("/properties/spec/properties/replicas/default").asInt()).isEqualTo(1);
+    crds().withName("notes.listen.example.com").delete();
+
+    await().atMost(5, SECONDS).untilAsserted(() -> assertThat(changes)
+        .containsExactly("listen.example.com/Note", "listen.example.com/Note"));
+  }
+
   // ---- helpers ---------------------------------------------------------------------------------
 
   private static void establish(CustomResourceDefinition crd) {
@@ -224,22 +298,29 @@ class CustomResourceDefinitionTest {
         .isEqualTo("True"));
   }
 
-  private static io.fabric8.kubernetes.client.dsl.NonNamespaceOperation<CustomResourceDefinition,
-      io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionList,
-      io.fabric8.kubernetes.client.dsl.Resource<CustomResourceDefinition>> crds() {
+  private static NonNamespaceOperation<CustomResourceDefinition,
+      CustomResourceDefinitionList,
+      Resource<CustomResourceDefinition>> crds() {
     return client.apiextensions().v1().customResourceDefinitions();
   }
 
-  private static io.fabric8.kubernetes.client.dsl.NonNamespaceOperation<
-      GenericKubernetesResource, io.fabric8.kubernetes.api.model.GenericKubernetesResourceList,
-      io.fabric8.kubernetes.client.dsl.Resource<GenericKubernetesResource>> jobs(String ns) {
+  private static NonNamespaceOperation<
+      GenericKubernetesResource, GenericKubernetesResourceList,
+      Resource<GenericKubernetesResource>> jobs(String ns) {
     return client.genericKubernetesResources("batch.example.com/v1", "Job").inNamespace(ns);
   }
 
-  private static io.fabric8.kubernetes.client.dsl.NonNamespaceOperation<
-      GenericKubernetesResource, io.fabric8.kubernetes.api.model.GenericKubernetesResourceList,
-      io.fabric8.kubernetes.client.dsl.Resource<GenericKubernetesResource>> backups(String ns) {
+  private static NonNamespaceOperation<
+      GenericKubernetesResource, GenericKubernetesResourceList,
+      Resource<GenericKubernetesResource>> backups(String ns) {
     return client.genericKubernetesResources("ops.example.com/v1", "Backup").inNamespace(ns);
+  }
+
+  private static NonNamespaceOperation<
+      GenericKubernetesResource, GenericKubernetesResourceList,
+      Resource<GenericKubernetesResource>> locks() {
+    return client.genericKubernetesResources("hold.example.com/v1", "Lock")
+        .inNamespace("locks-ns");
   }
 
   private static void namespace(String name) {
@@ -251,8 +332,8 @@ class CustomResourceDefinitionTest {
     GenericKubernetesResource r = new GenericKubernetesResource();
     r.setApiVersion("batch.example.com/v1");
     r.setKind("Job");
-    r.setMetadata(new io.fabric8.kubernetes.api.model.ObjectMetaBuilder().withName(name).build());
-    r.setAdditionalProperty("spec", new java.util.LinkedHashMap<>(spec));
+    r.setMetadata(new ObjectMetaBuilder().withName(name).build());
+    r.setAdditionalProperty("spec", new LinkedHashMap<>(spec));
     return r;
   }
 
