@@ -179,6 +179,14 @@ final class CrdController implements Controller {
       writes.operations().registry().unregister(spec.group(), spec.plural());
       schemas.remove(spec.group(), spec.kind());
       crdByResource.remove(spec.groupResource());
+      // Names it held are free now: CRDs refused for a conflict in its group may be accepted.
+      for (ObjectNode other : writes.operations().store().list(CrdSpec.GROUP_RESOURCE, null)
+          .items()) {
+        CrdSpec waiting = CrdSpec.of(other);
+        if (waiting.group().equals(spec.group()) && !established.containsKey(waiting.name())) {
+          queue.add(waiting.name());
+        }
+      }
     }
   }
 

@@ -240,6 +240,13 @@ class CustomResourceDefinitionTest {
       assertThat(condition(crd, "Established").getStatus()).isEqualTo("False");
     });
     assertThat(sandbox.registry().byGroupResource("otherthings.clash.example.com")).isEmpty();
+
+    // when the CRD holding the kind goes, then the other is accepted
+    crds().withName("things.clash.example.com").delete();
+    await().atMost(5, SECONDS).untilAsserted(() -> assertThat(condition(
+        crds().withName("otherthings.clash.example.com").get(), "Established").getStatus())
+        .isEqualTo("True"));
+    assertThat(sandbox.registry().byGroupResource("otherthings.clash.example.com")).isPresent();
   }
 
   @Test
