@@ -8,6 +8,8 @@ import dev.converge.sandbox.api.ResourceRegistry;
 import dev.converge.sandbox.apply.FieldManager;
 import dev.converge.sandbox.http.ApiServer;
 import dev.converge.sandbox.http.Authenticator;
+import dev.converge.sandbox.lifecycle.CustomResourceSchemas;
+import dev.converge.sandbox.lifecycle.LifecycleControllers;
 import dev.converge.sandbox.schema.CompositeSchemaRegistry;
 import dev.converge.sandbox.server.Operations;
 import dev.converge.sandbox.server.RequestContext;
@@ -46,6 +48,7 @@ public final class Sandbox implements AutoCloseable {
   private final Operations operations;
   private final ApiServer server;
   private final Authenticator authenticator;
+  private final LifecycleControllers lifecycle;
   private final String adminToken;
   private final CertificateAuthority ca;
   private final int port;
@@ -69,6 +72,11 @@ public final class Sandbox implements AutoCloseable {
       authenticator.addToken(t.token(), new Authenticator.User(t.user(), t.groups()));
     }
     bootstrap();
+    this.lifecycle = LifecycleControllers.start(operations, clock);
+    CustomResourceSchemas crdSchemas = lifecycle.customResourceSchemas();
+    crdSchemas.addListener((group, kind) -> crdSchemas.schemaFor(group, kind).ifPresentOrElse(
+        schema -> schemas.registerOpenApi(group, kind, schema),
+        () -> schemas.unregister(group, kind)));
     this.server = new ApiServer(vertx, operations, authenticator);
     if (options.plainHttp()) {
       this.ca = null;
@@ -178,6 +186,11 @@ public final class Sandbox implements AutoCloseable {
     return authenticator;
   }
 
+  /** The in-process namespace, garbage collection and CRD controllers. */
+  public LifecycleControllers lifecycle() {
+    return lifecycle;
+  }
+
   public ApiServer apiServer() {
     return server;
   }
@@ -185,6 +198,7 @@ public final class Sandbox implements AutoCloseable {
   @Override
   public void close() {
     server.close();
+    lifecycle.close();
     vertx.close().toCompletionStage().toCompletableFuture().join();
   }
 }

@@ -25,6 +25,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Operations implements the API verbs with the API server's semantics: metadata stamping,
@@ -46,6 +47,7 @@ public final class Operations {
   private final SchemaRegistry schemas;
   private final Clock clock;
   private final SecureRandom random = new SecureRandom();
+  private final List<AdmissionHook> hooks = new CopyOnWriteArrayList<>();
 
   public Operations(ResourceRegistry registry, ObjectStore store, FieldManager fields,
       ObjectRules rules, SchemaRegistry schemas, Clock clock) {
@@ -55,6 +57,11 @@ public final class Operations {
     this.rules = rules;
     this.schemas = schemas;
     this.clock = clock;
+  }
+
+  /** Adds defaulting and validation run after the built-in rules on every write. */
+  public void addAdmissionHook(AdmissionHook hook) {
+    hooks.add(hook);
   }
 
   public ResourceRegistry registry() {
@@ -138,8 +145,8 @@ public final class Operations {
       meta.put("name", name);
     }
     String finalName = name;
-    rules.defaults(type, obj);
-    rules.validateCreate(type, obj);
+    defaults(type, obj);
+    validateCreate(type, obj);
     admitNamespace(type, namespace, finalName);
     ObjectNode stored = store.mutate(type.groupResource(), namespace, name, (cur, rev) -> {
       if (cur != null) {
@@ -200,11 +207,11 @@ public final class Operations {
           Json.metadata(applied).put("namespace", namespace);
         }
         if (cur == null) {
-          rules.defaults(type, applied);
+          defaults(type, applied);
           ObjectNode merged = fields.apply(type, null, applied, ctx.fieldManager(), ctx.force(),
               subresource);
-          rules.defaults(type, merged);
-          rules.validateCreate(type, merged);
+          defaults(type, merged);
+          validateCreate(type, merged);
           ObjectNode next = stampCreate(type, merged, rev);
           return ctx.dryRun() ? Outcome.none(next) : Outcome.put(next);
         }
@@ -274,6 +281,27 @@ public final class Operations {
 
   // ---- internals -----------------------------------------------------------------------------
 
+  private void defaults(ResourceType type, ObjectNode obj) {
+    rules.defaults(type, obj);
+    for (AdmissionHook hook : hooks) {
+      hook.defaults(type, obj);
+    }
+  }
+
+  private void validateCreate(ResourceType type, ObjectNode obj) {
+    rules.validateCreate(type, obj);
+    for (AdmissionHook hook : hooks) {
+      hook.validate(type, null, obj);
+    }
+  }
+
+  private void validateUpdate(ResourceType type, ObjectNode cur, ObjectNode next) {
+    rules.validateUpdate(type, cur, next);
+    for (AdmissionHook hook : hooks) {
+      hook.validate(type, cur, next);
+    }
+  }
+
   private Outcome commitUpdate(ResourceType type, ObjectNode cur, ObjectNode next,
       String subresource, RequestContext ctx, long rev) {
     ObjectNode merged = mergeSubresource(type, cur, next, subresource);
@@ -291,8 +319,8 @@ public final class Operations {
       String subresource, RequestContext ctx, long rev) {
     merged = mergeSubresource(type, cur, merged, subresource);
     carryServerMetadata(cur, merged);
-    rules.defaults(type, merged);
-    rules.validateUpdate(type, cur, merged);
+    defaults(type, merged);
+    validateUpdate(type, cur, merged);
     ObjectNode nextMeta = Json.metadata(merged);
     nextMeta.put("resourceVersion", resourceVersion(cur));
     if (tracksGeneration(type) && specChanged(type, cur, merged)) {
@@ -382,6 +410,9 @@ public final class Operations {
     }
     if (type.statusSubresource()) {
       next.remove("status");
+      // Schema defaults inside status apply to the reset status, as the real server defaults
+      // on read from storage.
+      defaults(type, next);
     }
     if (type.group().isEmpty() && type.kind().equals("Namespace")) {
       ArrayNode fin = Json.child(next, "spec").putArray("finalizers");
