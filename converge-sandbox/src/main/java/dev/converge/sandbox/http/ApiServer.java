@@ -6,6 +6,7 @@ import dev.converge.sandbox.api.ApiException;
 import dev.converge.sandbox.api.Json;
 import dev.converge.sandbox.api.ResourceRegistry;
 import dev.converge.sandbox.api.ResourceType;
+import dev.converge.sandbox.http.openapi.OpenApiDocuments;
 import dev.converge.sandbox.patch.PatchType;
 import dev.converge.sandbox.select.FieldSelector;
 import dev.converge.sandbox.select.LabelSelector;
@@ -123,6 +124,10 @@ public final class ApiServer implements AutoCloseable {
       Optional<Authenticator.User> user = auth.authenticate(req.getHeader("Authorization"));
       if (user.isEmpty()) {
         throw ApiException.unauthorized();
+      }
+      if (path.startsWith("/openapi/")) {
+        openApi(req, path);
+        return;
       }
       RequestInfo info = RequestInfo.parse(path);
       for (RequestFilter f : filters) {
@@ -325,6 +330,18 @@ public final class ApiServer implements AutoCloseable {
         throw ApiException.notFound("the server could not find the requested resource");
       }
       writeJson(resp, 200, Discovery.resourceList(info.group(), info.version(), types));
+    }
+  }
+
+  private void openApi(HttpServerRequest req, String path) {
+    OpenApiDocuments docs = new OpenApiDocuments(ops.registry());
+    if (path.equals("/openapi/v2")) {
+      writeJson(req.response(), 200, OpenApiDocuments.swagger());
+    } else if (path.equals("/openapi/v3") || path.equals("/openapi/v3/")) {
+      writeJson(req.response(), 200, docs.index());
+    } else {
+      writeJson(req.response(), 200, docs.document(path.substring("/openapi/v3/".length()))
+          .orElseThrow(() -> ApiException.notFound("the server could not find the requested resource")));
     }
   }
 
