@@ -7,6 +7,7 @@ import dev.converge.sandbox.api.Json;
 import dev.converge.sandbox.api.ResourceRegistry;
 import dev.converge.sandbox.api.ResourceType;
 import dev.converge.sandbox.http.openapi.OpenApiDocuments;
+import dev.converge.sandbox.http.table.TableRenderer;
 import dev.converge.sandbox.patch.PatchType;
 import dev.converge.sandbox.select.FieldSelector;
 import dev.converge.sandbox.select.LabelSelector;
@@ -24,6 +25,7 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.net.PemKeyCertOptions;
 import java.io.IOException;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -197,10 +199,15 @@ public final class ApiServer implements AutoCloseable {
       return;
     }
     if (m == HttpMethod.GET) {
-      if (info.name() == null) {
-        writeJson(req.response(), 200, ops.list(type, ns, listOptions(req)));
+      ObjectNode found = info.name() == null ? ops.list(type, ns, listOptions(req))
+          : ops.get(type, ns, info.name());
+      if (TableRenderer.wantsTable(req.getHeader("Accept"))) {
+        TableRenderer tables = tableRenderer(req, type);
+        ObjectNode table = info.name() == null ? tables.list(found) : tables.single(found);
+        req.response().putHeader("Content-Type", TableRenderer.CONTENT_TYPE);
+        req.response().setStatusCode(200).end(Buffer.buffer(Json.bytes(table)));
       } else {
-        writeJson(req.response(), 200, ops.get(type, ns, info.name()));
+        writeJson(req.response(), 200, found);
       }
     } else if (m == HttpMethod.POST) {
       if (info.name() != null) {
@@ -260,6 +267,9 @@ public final class ApiServer implements AutoCloseable {
     HttpServerResponse resp = req.response();
     Context context = vertx.getOrCreateContext();
     WatchStream stream = new WatchStream(type, info.namespace(), options, resp, context);
+    if (TableRenderer.wantsTable(req.getHeader("Accept"))) {
+      stream.view(tableRenderer(req, type)::single);
+    }
     String rv = options.resourceVersion();
     long from;
     try {
@@ -343,6 +353,10 @@ public final class ApiServer implements AutoCloseable {
       writeJson(req.response(), 200, docs.document(path.substring("/openapi/v3/".length()))
           .orElseThrow(() -> ApiException.notFound("the server could not find the requested resource")));
     }
+  }
+
+  private static TableRenderer tableRenderer(HttpServerRequest req, ResourceType type) {
+    return new TableRenderer(type, req.getParam("includeObject"), Clock.systemUTC());
   }
 
   private static boolean isWatch(HttpServerRequest req) {
