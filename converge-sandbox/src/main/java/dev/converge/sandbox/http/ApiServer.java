@@ -7,6 +7,7 @@ import dev.converge.sandbox.api.Json;
 import dev.converge.sandbox.api.ResourceRegistry;
 import dev.converge.sandbox.api.ResourceType;
 import dev.converge.sandbox.http.openapi.OpenApiDocuments;
+import dev.converge.sandbox.http.protobuf.ProtobufObjects;
 import dev.converge.sandbox.http.table.TableRenderer;
 import dev.converge.sandbox.patch.PatchType;
 import dev.converge.sandbox.select.FieldSelector;
@@ -411,7 +412,8 @@ public final class ApiServer implements AutoCloseable {
     String ct = req.getHeader("Content-Type");
     boolean yaml = ct != null && ct.contains("yaml");
     if (ct != null && ct.contains("protobuf")) {
-      throw ApiException.unsupportedMediaType(ct);
+      // kubectl's typed clients (create namespace/configmap/deployment...) only send protobuf.
+      return ProtobufObjects.decode(body.getBytes());
     }
     JsonNode node = parse(body, yaml);
     if (!(node instanceof ObjectNode obj)) {

@@ -216,6 +216,33 @@ class KubectlCompatibilityTest {
   }
 
   @Test
+  void createGeneratorsSendingProtobuf() throws Exception {
+    String ns = "gen" + NAMESPACES.incrementAndGet();
+    assertThat(kubectl.run("create", "namespace", ns).succeeded().out())
+        .contains("namespace/" + ns + " created");
+    kubectl.run("create", "configmap", "lit", "-n", ns, "--from-literal=a=1",
+        "--from-literal=b=2").succeeded();
+    kubectl.run("create", "secret", "generic", "creds", "-n", ns, "--from-literal=user=me")
+        .succeeded();
+    kubectl.run("create", "deployment", "api", "-n", ns, "--image=nginx:1.27", "--replicas=2",
+        "--port=8080").succeeded();
+    kubectl.run("create", "service", "clusterip", "api", "-n", ns, "--tcp=80:8080").succeeded();
+    kubectl.run("create", "serviceaccount", "robot", "-n", ns).succeeded();
+
+    assertThat(client.configMaps().inNamespace(ns).withName("lit").get().getData())
+        .containsEntry("a", "1").containsEntry("b", "2");
+    assertThat(client.secrets().inNamespace(ns).withName("creds").get().getData())
+        .containsEntry("user", "bWU=");
+    var deployment = client.apps().deployments().inNamespace(ns).withName("api").get();
+    assertThat(deployment.getSpec().getReplicas()).isEqualTo(2);
+    assertThat(deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getImage())
+        .isEqualTo("nginx:1.27");
+    assertThat(client.services().inNamespace(ns).withName("api").get().getSpec().getPorts()
+        .get(0).getTargetPort().getIntVal()).isEqualTo(8080);
+    assertThat(client.serviceAccounts().inNamespace(ns).withName("robot").get()).isNotNull();
+  }
+
+  @Test
   void labelAnnotateAndScale() throws Exception {
     String ns = namespace();
     kubectl.run("apply", "--server-side", "-n", ns, "-f", kubectl.manifest("app.yaml").toString())
