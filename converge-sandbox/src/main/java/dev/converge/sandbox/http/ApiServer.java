@@ -325,6 +325,12 @@ public final class ApiServer implements AutoCloseable {
   private void discovery(HttpServerRequest req, RequestInfo info) {
     ResourceRegistry registry = ops.registry();
     HttpServerResponse resp = req.response();
+    boolean root = info.group() == null || (info.group().isEmpty() && info.version() == null);
+    if (root && AggregatedDiscovery.accepted(req.getHeader("Accept"))) {
+      resp.putHeader("Content-Type", AggregatedDiscovery.CONTENT_TYPE).setStatusCode(200)
+          .end(Buffer.buffer(Json.bytes(AggregatedDiscovery.list(registry, info.group() != null))));
+      return;
+    }
     if (info.group() == null) {
       writeJson(resp, 200, Discovery.groupList(registry));
     } else if (info.group().isEmpty() && info.version() == null) {

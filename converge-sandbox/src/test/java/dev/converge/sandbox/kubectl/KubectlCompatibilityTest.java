@@ -67,6 +67,15 @@ class KubectlCompatibilityTest {
   }
 
   @Test
+  void discoveryUsesTheAggregatedDocuments() throws Exception {
+    Path cache = Files.createTempDirectory("kubectl-cache-");
+    Kubectl.Result result = kubectl.run("api-resources", "-v=6", "--cache-dir=" + cache);
+    assertThat(result.succeeded().out()).contains("Deployment");
+    assertThat(result.err()).contains("/api?timeout", "/apis?timeout")
+        .doesNotContain("/apis/apps/v1?timeout").doesNotContain("/api/v1?timeout");
+  }
+
+  @Test
   void createThenGetWideYamlAndAllNamespaces() throws Exception {
     String ns = namespace();
     Path cm = kubectl.manifest("configmap.yaml");
