@@ -59,11 +59,18 @@ completed_status() {
 step "version reports a server" expect 'Server Version: v1\.' kubectl version
 step "api-resources lists short names" expect 'deployments +deploy +apps/v1 +true +Deployment' \
   kubectl api-resources
-step "create namespace from stdin" expect "namespace/$NS created" kubectl create -f - <<<"{\"apiVersion\":\"v1\",\"kind\":\"Namespace\",\"metadata\":{\"name\":\"$NS\"}}"
+step "create namespace (protobuf body)" expect "namespace/$NS created" kubectl create namespace "$NS"
+step "create -f - from stdin" expect 'configmap/from-stdin created' kubectl create -n "$NS" -f - \
+  <<<'{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"from-stdin"}}'
+step "create configmap --from-literal" expect 'configmap/lit created' \
+  kubectl create configmap lit -n "$NS" --from-literal=a=1
+step "create deployment (protobuf body)" expect 'deployment.apps/api created' \
+  kubectl create deployment api -n "$NS" --image=nginx:1.27 --replicas=2
 step "create -f" expect 'configmap/settings created' kubectl create -n "$NS" -f "$MANIFESTS/configmap.yaml"
 step "get -o wide" expect 'settings +1 ' kubectl get cm settings -n "$NS" -o wide
 step "get -o yaml" expect 'mode: fast' kubectl get cm settings -n "$NS" -o yaml
 step "get -A" expect "$NS +settings" kubectl get cm -A
+step "get namespace status" expect "$NS +Active" kubectl get ns "$NS"
 
 kubectl get cm -n "$NS" -w >"$WORK/watch.out" 2>&1 &
 watch_pid=$!
