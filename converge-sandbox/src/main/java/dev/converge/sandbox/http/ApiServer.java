@@ -357,8 +357,9 @@ public final class ApiServer implements AutoCloseable {
     } else if (path.equals("/openapi/v3") || path.equals("/openapi/v3/")) {
       writeJson(req.response(), 200, docs.index());
     } else {
-      writeJson(req.response(), 200, docs.document(path.substring("/openapi/v3/".length()))
-          .orElseThrow(() -> ApiException.notFound("the server could not find the requested resource")));
+      ObjectNode doc = docs.document(path.substring("/openapi/v3/".length())).orElseThrow(
+          () -> ApiException.notFound("the server could not find the requested resource"));
+      writeJson(req.response(), 200, doc);
     }
   }
 

@@ -10,8 +10,8 @@ import io.vertx.core.Context;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.UnaryOperator;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 
 /**
  * WatchStream is one open watch: it filters committed events by namespace and selectors and
@@ -32,7 +32,7 @@ final class WatchStream implements Watcher {
   private final AtomicBoolean closed = new AtomicBoolean();
   private volatile long lastRevision;
   private Runnable onClose = () -> {};
-  private UnaryOperator<ObjectNode> view;
+  private volatile UnaryOperator<ObjectNode> view;
 
   WatchStream(ResourceType type, String namespace, ListOptions options,
       HttpServerResponse response, Context context) {
