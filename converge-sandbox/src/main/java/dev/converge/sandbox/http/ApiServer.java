@@ -6,6 +6,9 @@ import dev.converge.sandbox.api.ApiException;
 import dev.converge.sandbox.api.Json;
 import dev.converge.sandbox.api.ResourceRegistry;
 import dev.converge.sandbox.api.ResourceType;
+import dev.converge.sandbox.http.openapi.OpenApiDocuments;
+import dev.converge.sandbox.http.protobuf.ProtobufObjects;
+import dev.converge.sandbox.http.table.TableRenderer;
 import dev.converge.sandbox.patch.PatchType;
 import dev.converge.sandbox.select.FieldSelector;
 import dev.converge.sandbox.select.LabelSelector;
@@ -23,6 +26,7 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.net.PemKeyCertOptions;
 import java.io.IOException;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -124,6 +128,10 @@ public final class ApiServer implements AutoCloseable {
       if (user.isEmpty()) {
         throw ApiException.unauthorized();
       }
+      if (path.startsWith("/openapi/")) {
+        openApi(req, path);
+        return;
+      }
       RequestInfo info = RequestInfo.parse(path);
       for (RequestFilter f : filters) {
         if (f.handle(req, info)) {
@@ -192,10 +200,15 @@ public final class ApiServer implements AutoCloseable {
       return;
     }
     if (m == HttpMethod.GET) {
-      if (info.name() == null) {
-        writeJson(req.response(), 200, ops.list(type, ns, listOptions(req)));
+      ObjectNode found = info.name() == null ? ops.list(type, ns, listOptions(req))
+          : ops.get(type, ns, info.name());
+      if (TableRenderer.wantsTable(req.getHeader("Accept"))) {
+        TableRenderer tables = tableRenderer(req, type);
+        ObjectNode table = info.name() == null ? tables.list(found) : tables.single(found);
+        req.response().putHeader("Content-Type", TableRenderer.CONTENT_TYPE);
+        req.response().setStatusCode(200).end(Buffer.buffer(Json.bytes(table)));
       } else {
-        writeJson(req.response(), 200, ops.get(type, ns, info.name()));
+        writeJson(req.response(), 200, found);
       }
     } else if (m == HttpMethod.POST) {
       if (info.name() != null) {
@@ -255,6 +268,9 @@ public final class ApiServer implements AutoCloseable {
     HttpServerResponse resp = req.response();
     Context context = vertx.getOrCreateContext();
     WatchStream stream = new WatchStream(type, info.namespace(), options, resp, context);
+    if (TableRenderer.wantsTable(req.getHeader("Accept"))) {
+      stream.view(tableRenderer(req, type)::single);
+    }
     String rv = options.resourceVersion();
     long from;
     try {
@@ -309,6 +325,12 @@ public final class ApiServer implements AutoCloseable {
   private void discovery(HttpServerRequest req, RequestInfo info) {
     ResourceRegistry registry = ops.registry();
     HttpServerResponse resp = req.response();
+    boolean root = info.group() == null || (info.group().isEmpty() && info.version() == null);
+    if (root && AggregatedDiscovery.accepted(req.getHeader("Accept"))) {
+      resp.putHeader("Content-Type", AggregatedDiscovery.CONTENT_TYPE).setStatusCode(200)
+          .end(Buffer.buffer(Json.bytes(AggregatedDiscovery.list(registry, info.group() != null))));
+      return;
+    }
     if (info.group() == null) {
       writeJson(resp, 200, Discovery.groupList(registry));
     } else if (info.group().isEmpty() && info.version() == null) {
@@ -326,6 +348,23 @@ public final class ApiServer implements AutoCloseable {
       }
       writeJson(resp, 200, Discovery.resourceList(info.group(), info.version(), types));
     }
+  }
+
+  private void openApi(HttpServerRequest req, String path) {
+    OpenApiDocuments docs = new OpenApiDocuments(ops.registry());
+    if (path.equals("/openapi/v2")) {
+      writeJson(req.response(), 200, OpenApiDocuments.swagger());
+    } else if (path.equals("/openapi/v3") || path.equals("/openapi/v3/")) {
+      writeJson(req.response(), 200, docs.index());
+    } else {
+      ObjectNode doc = docs.document(path.substring("/openapi/v3/".length())).orElseThrow(
+          () -> ApiException.notFound("the server could not find the requested resource"));
+      writeJson(req.response(), 200, doc);
+    }
+  }
+
+  private static TableRenderer tableRenderer(HttpServerRequest req, ResourceType type) {
+    return new TableRenderer(type, req.getParam("includeObject"), Clock.systemUTC());
   }
 
   private static boolean isWatch(HttpServerRequest req) {
@@ -380,7 +419,8 @@ public final class ApiServer implements AutoCloseable {
     String ct = req.getHeader("Content-Type");
     boolean yaml = ct != null && ct.contains("yaml");
     if (ct != null && ct.contains("protobuf")) {
-      throw ApiException.unsupportedMediaType(ct);
+      // kubectl's typed clients (create namespace/configmap/deployment...) only send protobuf.
+      return ProtobufObjects.decode(body.getBytes());
     }
     JsonNode node = parse(body, yaml);
     if (!(node instanceof ObjectNode obj)) {

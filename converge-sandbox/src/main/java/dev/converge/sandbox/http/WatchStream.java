@@ -11,6 +11,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 
 /**
  * WatchStream is one open watch: it filters committed events by namespace and selectors and
@@ -31,6 +32,7 @@ final class WatchStream implements Watcher {
   private final AtomicBoolean closed = new AtomicBoolean();
   private volatile long lastRevision;
   private Runnable onClose = () -> {};
+  private volatile UnaryOperator<ObjectNode> view;
 
   WatchStream(ResourceType type, String namespace, ListOptions options,
       HttpServerResponse response, Context context) {
@@ -43,6 +45,11 @@ final class WatchStream implements Watcher {
 
   void onClose(Runnable action) {
     this.onClose = action;
+  }
+
+  /** Serves every object event through {@code view} (e.g. as a Table) instead of as stored. */
+  void view(UnaryOperator<ObjectNode> objectView) {
+    this.view = objectView;
   }
 
   long lastRevision() {
@@ -74,14 +81,15 @@ final class WatchStream implements Watcher {
       return;
     }
     lastRevision = event.revision();
-    byte[] line = kind.equals(event.type()) && servedAsStored(event.object())
+    byte[] line = view == null && kind.equals(event.type()) && servedAsStored(event.object())
         ? event.line() : frame(kind, event.object());
     send(line);
   }
 
   /** Sends one synthetic event (initial state, bookmark, error). */
   void sendEvent(String kind, ObjectNode object) {
-    send(frame(kind, object));
+    boolean objectEvent = kind.equals("ADDED") || kind.equals("MODIFIED") || kind.equals("DELETED");
+    send(objectEvent ? frame(kind, object) : framed(kind, object));
   }
 
   private void send(byte[] line) {
@@ -128,6 +136,10 @@ final class WatchStream implements Watcher {
       served = object.deepCopy();
       served.put("apiVersion", type.apiVersion());
     }
+    return framed(kind, view == null ? served : view.apply(served));
+  }
+
+  private static byte[] framed(String kind, ObjectNode served) {
     ObjectNode f = Json.object();
     f.put("type", kind);
     f.set("object", served);

@@ -333,8 +333,13 @@ public final class Operations {
         && !namespaceHeld(type, merged)) {
       return ctx.dryRun() ? Outcome.none(merged) : Outcome.delete(merged);
     }
+    if (ctx.dryRun()) {
+      // A dry run persists nothing, so it keeps the stored resourceVersion (kubectl diff
+      // compares the live object with this answer).
+      return Outcome.none(merged);
+    }
     nextMeta.put("resourceVersion", Long.toString(rev));
-    return ctx.dryRun() ? Outcome.none(merged) : Outcome.put(merged);
+    return Outcome.put(merged);
   }
 
   private static boolean namespaceHeld(ResourceType type, ObjectNode obj) {
