@@ -3,9 +3,6 @@ package dev.converge.sandbox.kubectl;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.converge.sandbox.Sandbox;
-import dev.converge.sandbox.http.ApiServer;
-import io.vertx.core.Vertx;
-import io.vertx.core.net.SelfSignedCertificate;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,16 +20,13 @@ import java.util.concurrent.TimeUnit;
  * Kubectl runs the real kubectl binary against a sandbox, with its own kubeconfig and discovery
  * cache in a temporary directory.
  *
- * <p>kubectl never sends a bearer token over plain HTTP, so until the sandbox serves TLS itself
- * this opens a second, TLS front (self-signed certificate, {@code insecure-skip-tls-verify}) on the
- * sandbox's operations and authenticator.
+ * <p>kubectl verifies the sandbox's serving certificate against the CA in the written kubeconfig,
+ * as it would for a real cluster (it never sends a bearer token over plain HTTP).
  */
 final class Kubectl implements AutoCloseable {
   static final long TIMEOUT_SECONDS = 60;
 
   private final Path dir;
-  private final Vertx vertx;
-  private final ApiServer tlsFront;
   private final List<Process> background = new ArrayList<>();
 
   /** Output of a finished kubectl run. */
@@ -65,29 +59,7 @@ final class Kubectl implements AutoCloseable {
 
   Kubectl(Sandbox sandbox) throws IOException {
     this.dir = Files.createTempDirectory("kubectl-");
-    SelfSignedCertificate cert = SelfSignedCertificate.create("127.0.0.1");
-    this.vertx = Vertx.vertx();
-    this.tlsFront = new ApiServer(vertx, sandbox.operations(), sandbox.authenticator());
-    int port = tlsFront.start("127.0.0.1", 0,
-        Files.readString(Path.of(cert.certificatePath())),
-        Files.readString(Path.of(cert.privateKeyPath())));
-    Files.writeString(kubeconfig(), """
-        apiVersion: v1
-        kind: Config
-        clusters:
-        - name: sandbox
-          cluster:
-            server: https://127.0.0.1:%d
-            insecure-skip-tls-verify: true
-        users:
-        - name: admin
-          user:
-            token: %s
-        contexts:
-        - name: sandbox
-          context: {cluster: sandbox, user: admin, namespace: default}
-        current-context: sandbox
-        """.formatted(port, sandbox.adminToken()));
+    sandbox.writeKubeconfig(kubeconfig());
   }
 
   Path kubeconfig() {
@@ -149,7 +121,5 @@ final class Kubectl implements AutoCloseable {
     for (Process p : background) {
       p.destroyForcibly();
     }
-    tlsFront.close();
-    vertx.close().toCompletionStage().toCompletableFuture().join();
   }
 }
