@@ -47,7 +47,8 @@ public final class Sandbox implements AutoCloseable {
         .setWorkerPoolSize(2).setBlockedThreadCheckInterval(10_000));
     this.registry = ResourceRegistry.withBuiltins();
     this.store = new ObjectStore();
-    SchemaRegistry schemas = (group, kind) -> TypeSchema.NONE;
+    SchemaRegistry schemas = options.schemas() != null ? options.schemas()
+        : (group, kind) -> TypeSchema.NONE;
     Clock clock = options.clock();
     this.operations = new Operations(registry, store, new FieldManager(schemas, clock),
         new ObjectRules(), schemas, clock);
