@@ -83,6 +83,9 @@ public final class FieldManager {
    */
   public ObjectNode apply(ResourceType type, ObjectNode live, ObjectNode applied, String manager,
       boolean force, String subresource) {
+    if (!applied.path("metadata").path("managedFields").isEmpty()) {
+      throw ApiException.badRequest("metadata.managedFields must be nil");
+    }
     FieldScope scope = scope(type, subresource);
     String sub = subresource == null ? "" : subresource;
     FieldSet appliedFields = ObjectFields.of(applied, scope);

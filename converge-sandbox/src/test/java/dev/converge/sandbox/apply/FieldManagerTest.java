@@ -76,6 +76,14 @@ class FieldManagerTest {
     }
   }
 
+  @Test
+  void givenManagedFieldsInConfiguration_whenApplied_thenBadRequest() {
+    ObjectNode applied = cm("{a: '1'}");
+    ((ObjectNode) applied.get("metadata")).putArray("managedFields").addObject();
+    assertThatThrownBy(() -> apply(null, applied, "a"))
+        .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code()).isEqualTo(400));
+  }
+
   @Nested
   class Conflicts {
     @Test
