@@ -8,7 +8,7 @@ import dev.converge.sandbox.schema.ListType;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -66,9 +66,11 @@ final class ApplyMerge {
   }
 
   private JsonNode list(ListType type, ArrayNode live, ArrayNode applied) {
-    Map<String, JsonNode> liveItems = new LinkedHashMap<>();
-    for (JsonNode item : live) {
-      liveItems.putIfAbsent(PathElements.item(item, type), item);
+    Map<String, JsonNode> liveItems = new HashMap<>();
+    String[] liveElements = new String[live.size()];
+    for (int i = 0; i < liveElements.length; i++) {
+      liveElements[i] = PathElements.item(live.get(i), type);
+      liveItems.putIfAbsent(liveElements[i], live.get(i));
     }
     ArrayNode out = Json.NODES.arrayNode(live.size() + applied.size());
     Set<String> placed = new HashSet<>();
@@ -85,9 +87,10 @@ final class ApplyMerge {
         out.add(item);
       }
     }
-    for (Map.Entry<String, JsonNode> e : liveItems.entrySet()) {
-      if (!placed.contains(e.getKey())) {
-        out.add(e.getValue());
+    // The object's other items keep their order, duplicates included: apply never drops them.
+    for (int i = 0; i < liveElements.length; i++) {
+      if (!placed.contains(liveElements[i])) {
+        out.add(live.get(i));
       }
     }
     return out;

@@ -48,6 +48,9 @@ public final class FieldManager {
     if (change.isEmpty()) {
       if (base != sent) {
         setManagedFields(nextMeta, base == null ? null : base.deepCopy());
+      } else if (ManagedEntry.decode(sent).size() != sent.size()) {
+        // [{}] is how clients reset managedFields: empty entries are dropped.
+        setManagedFields(nextMeta, ManagedEntry.encode(ManagedEntry.decode(sent)));
       }
       return;
     }

@@ -325,6 +325,15 @@ class FieldManagerTest {
     }
 
     @Test
+    void givenEmptyEntrySent_whenUpdateRecorded_thenManagedFieldsReset() {
+      ObjectNode live = apply(null, cm("{k: '1'}"), "a");
+      ObjectNode next = live.deepCopy();
+      ((ObjectNode) next.get("metadata")).putArray("managedFields").addObject();
+      fields.recordUpdate(CONFIG_MAP, live, next, "editor", "");
+      assertThat(next.path("metadata").has("managedFields")).isFalse();
+    }
+
+    @Test
     void givenRemovedField_whenUpdateRecorded_thenNoOneOwnsIt() {
       ObjectNode live = apply(null, cm("{k: '1', j: '1'}"), "a");
       ObjectNode next = live.deepCopy();
