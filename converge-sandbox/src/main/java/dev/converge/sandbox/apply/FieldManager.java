@@ -48,7 +48,7 @@ public final class FieldManager {
     if (change.isEmpty()) {
       if (base != sent) {
         setManagedFields(nextMeta, base == null ? null : base.deepCopy());
-      } else if (ManagedEntry.decode(sent).size() != sent.size()) {
+      } else if (sent != null && ManagedEntry.decode(sent).size() != sent.size()) {
         // [{}] is how clients reset managedFields: empty entries are dropped.
         setManagedFields(nextMeta, ManagedEntry.encode(ManagedEntry.decode(sent)));
       }

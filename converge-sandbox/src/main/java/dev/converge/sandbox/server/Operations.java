@@ -194,7 +194,7 @@ public final class Operations {
           Json.metadata(applied).put("namespace", namespace);
         }
         if (cur == null) {
-          rules.defaults(type, applied);
+          // Defaults are set on the merged object only: an applier owns just what it sent.
           ObjectNode merged = fields.apply(type, null, applied, ctx.fieldManager(), ctx.force(),
               subresource);
           rules.defaults(type, merged);

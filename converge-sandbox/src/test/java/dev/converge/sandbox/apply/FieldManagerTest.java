@@ -302,6 +302,13 @@ class FieldManagerTest {
     }
 
     @Test
+    void givenCreateWithoutOwnableFields_whenRecorded_thenNoManagedFields() {
+      ObjectNode created = yaml("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}");
+      fields.recordUpdate(CONFIG_MAP, null, created, "kubectl-create", "");
+      assertThat(created.path("metadata").has("managedFields")).isFalse();
+    }
+
+    @Test
     void givenAppliedField_whenUpdatedByOther_thenOwnershipMovesToUpdater() {
       ObjectNode live = apply(null, cm("{k: '1', j: '1'}"), "a");
       ObjectNode next = live.deepCopy();

@@ -101,6 +101,20 @@ class ServerSideApplyTest {
   }
 
   @Test
+  void givenCreatedByUpdate_whenApplierChangesAKey_thenConflictNamesUpdaterAndVersion() {
+    // given: a plain create makes the client's user agent an Update owner
+    resource(cm("ssa-created", Map.of("k", "1"))).create();
+
+    // when / then
+    assertThatThrownBy(() -> apply(cm("ssa-created", Map.of("k", "2")), "tool"))
+        .isInstanceOfSatisfying(KubernetesClientException.class, e -> {
+          assertThat(e.getCode()).isEqualTo(409);
+          assertThat(e.getStatus().getMessage()).isEqualTo("Apply failed with 1 conflict: "
+              + "conflict with \"fabric8-kubernetes-client\" using v1: .data.k");
+        });
+  }
+
+  @Test
   void givenConflict_whenForced_thenValueAndOwnershipMove() {
     // given
     apply(cm("ssa-force", Map.of("k", "1", "j", "1")), "first");
