@@ -207,7 +207,7 @@ public final class Operations {
           Json.metadata(applied).put("namespace", namespace);
         }
         if (cur == null) {
-          defaults(type, applied);
+          // Defaults are set on the merged object only: an applier owns just what it sent.
           ObjectNode merged = fields.apply(type, null, applied, ctx.fieldManager(), ctx.force(),
               subresource);
           defaults(type, merged);
