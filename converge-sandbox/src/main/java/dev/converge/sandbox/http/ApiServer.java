@@ -193,7 +193,7 @@ public final class ApiServer implements AutoCloseable {
     }
     if (m == HttpMethod.GET) {
       if (info.name() == null) {
-        writeJson(req.response(), 200, ops.list(type, ns, listOptions(req)));
+        writeJson(req.response(), 200, ops.list(type, ns, listOptions(req, type)));
       } else {
         writeJson(req.response(), 200, ops.get(type, ns, info.name()));
       }
@@ -236,7 +236,7 @@ public final class ApiServer implements AutoCloseable {
 
   private void deleteCollection(HttpServerRequest req, ResourceType type, String ns,
       DeleteOptions del, RequestContext ctx) {
-    ObjectNode list = ops.list(type, ns, listOptions(req));
+    ObjectNode list = ops.list(type, ns, listOptions(req, type));
     for (JsonNode item : list.get("items")) {
       try {
         ops.delete(type, Json.textAt(item, "metadata", "namespace"),
@@ -251,7 +251,7 @@ public final class ApiServer implements AutoCloseable {
   }
 
   private void watch(HttpServerRequest req, ResourceType type, RequestInfo info) {
-    ListOptions options = listOptions(req);
+    ListOptions options = listOptions(req, type);
     HttpServerResponse resp = req.response();
     Context context = vertx.getOrCreateContext();
     WatchStream stream = new WatchStream(type, info.namespace(), options, resp, context);
@@ -297,7 +297,9 @@ public final class ApiServer implements AutoCloseable {
     }
     if ("true".equals(req.getParam("allowWatchBookmarks"))) {
       timers.add(vertx.setPeriodic(BOOKMARK_INTERVAL_MS, t -> {
-        long revision = Math.max(stream.lastRevision(), startRevision);
+        // Every event up to the store's revision has been queued to this stream before the
+        // bookmark, so clients may resume from it even when their resource is quiet.
+        long revision = Math.max(ops.store().committedRevision(), startRevision);
         ObjectNode bookmark = Json.object();
         bookmark.put("kind", type.kind()).put("apiVersion", type.apiVersion());
         Json.metadata(bookmark).put("resourceVersion", Long.toString(revision));
@@ -333,7 +335,7 @@ public final class ApiServer implements AutoCloseable {
     return "true".equals(w) || "1".equals(w);
   }
 
-  static ListOptions listOptions(HttpServerRequest req) {
+  static ListOptions listOptions(HttpServerRequest req, ResourceType type) {
     String limit = req.getParam("limit");
     int n;
     try {
@@ -342,7 +344,8 @@ public final class ApiServer implements AutoCloseable {
       throw ApiException.badRequest("invalid limit: " + limit);
     }
     return new ListOptions(LabelSelector.parse(req.getParam("labelSelector")),
-        FieldSelector.parse(req.getParam("fieldSelector")), n, req.getParam("continue"),
+        FieldSelector.forKind(req.getParam("fieldSelector"), type.group(),
+            type.kind()), n, req.getParam("continue"),
         req.getParam("resourceVersion"));
   }
 

@@ -285,7 +285,7 @@ public final class Operations {
       String subresource, RequestContext ctx, long rev) {
     merged = mergeSubresource(type, cur, merged, subresource);
     carryServerMetadata(cur, merged);
-    rules.defaults(type, merged);
+    rules.defaults(type, cur, merged);
     rules.validateUpdate(type, cur, merged);
     ObjectNode nextMeta = Json.metadata(merged);
     nextMeta.put("resourceVersion", resourceVersion(cur));
@@ -377,6 +377,8 @@ public final class Operations {
     if (type.statusSubresource()) {
       next.remove("status");
     }
+    // Some defaults derive from the uid (a Job's generated selector).
+    rules.defaults(type, next);
     if (type.group().isEmpty() && type.kind().equals("Namespace")) {
       ArrayNode fin = Json.child(next, "spec").putArray("finalizers");
       fin.add("kubernetes");
