@@ -18,7 +18,8 @@ final class Defaults {
     }
   }
 
-  static void number(ObjectNode parent, String field, long value) {
+  /** Ints, not longs: Jackson parses small numbers as IntNode, and IntNode(1) != LongNode(1). */
+  static void number(ObjectNode parent, String field, int value) {
     if (absent(parent, field)) {
       parent.put(field, value);
     }
