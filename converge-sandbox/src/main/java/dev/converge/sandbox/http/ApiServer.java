@@ -252,20 +252,52 @@ public final class ApiServer implements AutoCloseable {
 
   private void watch(HttpServerRequest req, ResourceType type, RequestInfo info) {
     ListOptions options = listOptions(req, type);
-    HttpServerResponse resp = req.response();
+    long from = longParam("resourceVersion", options.resourceVersion());
+    long timeoutSeconds = longParam("timeoutSeconds", req.getParam("timeoutSeconds"));
+    boolean bookmarks = "true".equals(req.getParam("allowWatchBookmarks"));
     Context context = vertx.getOrCreateContext();
-    WatchStream stream = new WatchStream(type, info.namespace(), options, resp, context);
-    String rv = options.resourceVersion();
-    long from;
-    try {
-      from = rv == null || rv.isEmpty() ? 0 : Long.parseLong(rv);
-    } catch (NumberFormatException e) {
-      throw ApiException.badRequest("invalid resource version: " + rv);
+    if ("websocket".equalsIgnoreCase(req.getHeader("Upgrade"))) {
+      req.toWebSocket().onSuccess(ws -> {
+        try {
+          startWatch(WatchSink.webSocket(ws), context, type, info, options, from, timeoutSeconds,
+              bookmarks);
+        } catch (RuntimeException e) {
+          ApiException error = e instanceof ApiException api ? api
+              : ApiException.internal(String.valueOf(e.getMessage()));
+          ws.writeTextMessage(Json.text(watchError(error))).onComplete(v -> ws.close());
+        }
+      }).onFailure(t -> LOG.debug("websocket upgrade failed for {}", req.uri(), t));
+      return;
     }
+    HttpServerResponse resp = req.response();
     resp.setChunked(true).putHeader("Content-Type", "application/json")
         .putHeader("Cache-Control", "no-cache, private");
     resp.setStatusCode(200);
     resp.writeHead();
+    startWatch(WatchSink.chunked(resp), context, type, info, options, from, timeoutSeconds,
+        bookmarks);
+  }
+
+  private static ObjectNode watchError(ApiException error) {
+    ObjectNode frame = Json.object();
+    frame.put("type", "ERROR");
+    frame.set("object", error.toStatus());
+    return frame;
+  }
+
+  private static long longParam(String name, String value) {
+    try {
+      return value == null || value.isEmpty() ? 0 : Long.parseLong(value);
+    } catch (NumberFormatException e) {
+      throw ApiException.badRequest(name.equals("resourceVersion")
+          ? "invalid resource version: " + value : "invalid " + name + ": " + value);
+    }
+  }
+
+  private void startWatch(WatchSink sink, Context context, ResourceType type, RequestInfo info,
+      ListOptions options, long fromRevision, long timeoutSeconds, boolean bookmarks) {
+    WatchStream stream = new WatchStream(type, info.namespace(), options, sink, context);
+    long from = fromRevision;
     if (from == 0) {
       // "Get state and start at most recent": synthetic ADDED for what exists now.
       ObjectNode list = ops.list(type, info.namespace(), options);
@@ -274,6 +306,12 @@ public final class ApiServer implements AutoCloseable {
       }
       from = Long.parseLong(list.path("metadata").path("resourceVersion").asText());
     }
+    List<Long> timers = new CopyOnWriteArrayList<>();
+    stream.onClose(() -> {
+      ops.store().unwatch(stream);
+      watches.remove(stream);
+      timers.forEach(vertx::cancelTimer);
+    });
     try {
       ops.store().watch(stream, from);
     } catch (ApiException gone) {
@@ -283,19 +321,11 @@ public final class ApiServer implements AutoCloseable {
     }
     watches.add(stream);
     long startRevision = from;
-    List<Long> timers = new CopyOnWriteArrayList<>();
-    stream.onClose(() -> {
-      ops.store().unwatch(stream);
-      watches.remove(stream);
-      timers.forEach(vertx::cancelTimer);
-    });
-    resp.closeHandler(v -> stream.close());
-    String timeout = req.getParam("timeoutSeconds");
-    if (timeout != null && !timeout.isEmpty()) {
-      long secs = Math.max(1, Long.parseLong(timeout));
-      timers.add(vertx.setTimer(TimeUnit.SECONDS.toMillis(secs), t -> stream.close()));
+    sink.onPeerClose(stream::close);
+    if (timeoutSeconds > 0) {
+      timers.add(vertx.setTimer(TimeUnit.SECONDS.toMillis(timeoutSeconds), t -> stream.close()));
     }
-    if ("true".equals(req.getParam("allowWatchBookmarks"))) {
+    if (bookmarks) {
       timers.add(vertx.setPeriodic(BOOKMARK_INTERVAL_MS, t -> {
         // Every event up to the store's revision has been queued to this stream before the
         // bookmark, so clients may resume from it even when their resource is quiet.
