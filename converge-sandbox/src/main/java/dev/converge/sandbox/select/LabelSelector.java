@@ -102,7 +102,8 @@ public final class LabelSelector {
           return out;
         }
         if (next.kind() != Kind.COMMA) {
-          throw new IllegalArgumentException("found '" + next.text() + "', expected: ',' or 'end of string'");
+          throw new IllegalArgumentException("found '" + next.text()
+              + "', expected: ',' or 'end of string'");
         }
       }
     }
@@ -142,7 +143,8 @@ public final class LabelSelector {
       try {
         Long.parseLong(bound);
       } catch (NumberFormatException e) {
-        throw new IllegalArgumentException("for 'Gt', 'Lt' operators, the value must be an integer");
+        throw new IllegalArgumentException(
+            "for 'Gt', 'Lt' operators, the value must be an integer");
       }
       return new Requirement(key, op.kind() == Kind.GREATER ? Operator.GREATER_THAN
           : Operator.LESS_THAN, Set.of(bound));

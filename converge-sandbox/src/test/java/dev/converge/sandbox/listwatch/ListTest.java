@@ -91,7 +91,8 @@ class ListTest {
       assertThat(names(cms.withLabelNotIn("app", "web").list())).containsExactly("bare", "db");
       assertThat(names(cms.withLabelSelector(new LabelSelectorBuilder()
           .addToMatchLabels("tier", "front")
-          .addNewMatchExpression().withKey("canary").withOperator("DoesNotExist").endMatchExpression()
+          .addNewMatchExpression().withKey("canary").withOperator("DoesNotExist")
+          .endMatchExpression()
           .addNewMatchExpression().withKey("app").withOperator("In").withValues("web", "x")
           .endMatchExpression().build()).list())).containsExactly("web-1");
     }

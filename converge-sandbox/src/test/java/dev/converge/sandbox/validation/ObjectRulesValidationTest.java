@@ -186,7 +186,8 @@ class ObjectRulesValidationTest {
       assertThat(e.causes()).extracting(Cause::field)
           .containsExactly("spec.completions", "spec.template");
       assertThat(e.causes().get(0).message()).isEqualTo("Invalid value: 2: field is immutable");
-      assertThat(e.causes()).allSatisfy(c -> assertThat(c.message()).endsWith(": field is immutable"));
+      assertThat(e.causes())
+          .allSatisfy(c -> assertThat(c.message()).endsWith(": field is immutable"));
     }
 
     @Test
