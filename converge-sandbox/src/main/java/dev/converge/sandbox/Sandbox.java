@@ -58,7 +58,7 @@ public final class Sandbox implements AutoCloseable {
     this.vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(options.eventLoops())
         .setWorkerPoolSize(2).setBlockedThreadCheckInterval(10_000));
     this.registry = ResourceRegistry.withBuiltins();
-    this.store = new ObjectStore();
+    this.store = new ObjectStore(options.watchHistory(), 1);
     this.schemas = CompositeSchemaRegistry.withBuiltins();
     Clock clock = options.clock();
     this.operations = new Operations(registry, store, new FieldManager(schemas, clock),

@@ -1,5 +1,6 @@
 package dev.converge.sandbox;
 
+import dev.converge.sandbox.store.ObjectStore;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -7,20 +8,14 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * SandboxOptions configure a sandbox: where it listens and how clients authenticate.
+ * SandboxOptions configure a sandbox: where it listens, how clients authenticate and how much
+ * watch history it keeps. Immutable; each {@code with...} returns a changed copy.
  *
- * @param host loopback address to bind
- * @param port port, 0 for a free one
- * @param adminToken bearer token of the admin user, null to generate one
- * @param eventLoops Vert.x event loops serving HTTP
- * @param clock clock for timestamps
- * @param plainHttp serve plain HTTP instead of HTTPS
- * @param certDir directory keeping the CA across restarts, null for a fresh CA each start
- * @param tokens further bearer tokens and the users they identify
+ * <pre>{@code
+ * Sandbox.start(SandboxOptions.defaults().withPort(6443).withCertDir(Path.of("pki")));
+ * }</pre>
  */
-public record SandboxOptions(String host, int port, String adminToken, int eventLoops,
-    Clock clock, boolean plainHttp, Path certDir, List<TokenUser> tokens) {
-
+public final class SandboxOptions {
   /**
    * A bearer token and the user it authenticates, like a line of a static token file.
    *
@@ -36,44 +31,136 @@ public record SandboxOptions(String host, int port, String adminToken, int event
     }
   }
 
-  public SandboxOptions {
-    Objects.requireNonNull(host, "host == null");
-    tokens = List.copyOf(tokens);
+  private String host = "127.0.0.1";
+  private int port;
+  private String adminToken;
+  private int eventLoops = 2;
+  private Clock clock = Clock.systemUTC();
+  private boolean plainHttp;
+  private Path certDir;
+  private List<TokenUser> tokens = List.of();
+  private int watchHistory = ObjectStore.DEFAULT_HISTORY;
+
+  private SandboxOptions() {}
+
+  private SandboxOptions copy() {
+    SandboxOptions o = new SandboxOptions();
+    o.host = host;
+    o.port = port;
+    o.adminToken = adminToken;
+    o.eventLoops = eventLoops;
+    o.clock = clock;
+    o.plainHttp = plainHttp;
+    o.certDir = certDir;
+    o.tokens = tokens;
+    o.watchHistory = watchHistory;
+    return o;
   }
 
   /** HTTPS on a free port of 127.0.0.1, a fresh CA and a generated admin token. */
   public static SandboxOptions defaults() {
-    return new SandboxOptions("127.0.0.1", 0, null, 2, Clock.systemUTC(), false, null, List.of());
+    return new SandboxOptions();
+  }
+
+  /** Loopback address to bind. */
+  public String host() {
+    return host;
+  }
+
+  /** Port to bind, 0 for a free one. */
+  public int port() {
+    return port;
+  }
+
+  /** Bearer token of the admin user, null to generate one. */
+  public String adminToken() {
+    return adminToken;
+  }
+
+  /** Vert.x event loops serving HTTP. */
+  public int eventLoops() {
+    return eventLoops;
+  }
+
+  /** Clock for timestamps. */
+  public Clock clock() {
+    return clock;
+  }
+
+  /** Whether to serve plain HTTP instead of HTTPS. */
+  public boolean plainHttp() {
+    return plainHttp;
+  }
+
+  /** Directory keeping the CA across restarts, null for a fresh CA each start. */
+  public Path certDir() {
+    return certDir;
+  }
+
+  /** Further bearer tokens and the users they identify. */
+  public List<TokenUser> tokens() {
+    return tokens;
+  }
+
+  /** Events kept for watches to resume from; older resourceVersions answer 410 Gone. */
+  public int watchHistory() {
+    return watchHistory;
   }
 
   public SandboxOptions withHost(String newHost) {
-    return new SandboxOptions(newHost, port, adminToken, eventLoops, clock, plainHttp, certDir,
-        tokens);
+    SandboxOptions o = copy();
+    o.host = Objects.requireNonNull(newHost, "host == null");
+    return o;
   }
 
   public SandboxOptions withPort(int newPort) {
-    return new SandboxOptions(host, newPort, adminToken, eventLoops, clock, plainHttp, certDir,
-        tokens);
+    SandboxOptions o = copy();
+    o.port = newPort;
+    return o;
   }
 
   public SandboxOptions withAdminToken(String token) {
-    return new SandboxOptions(host, port, token, eventLoops, clock, plainHttp, certDir, tokens);
+    SandboxOptions o = copy();
+    o.adminToken = token;
+    return o;
+  }
+
+  public SandboxOptions withClock(Clock newClock) {
+    SandboxOptions o = copy();
+    o.clock = Objects.requireNonNull(newClock, "clock == null");
+    return o;
   }
 
   /** Serves plain HTTP: no CA, {@code http://} URL. */
   public SandboxOptions withPlainHttp() {
-    return new SandboxOptions(host, port, adminToken, eventLoops, clock, true, certDir, tokens);
+    SandboxOptions o = copy();
+    o.plainHttp = true;
+    return o;
   }
 
   /** Keeps the CA in {@code dir} ({@code ca.crt}, {@code ca.key}), creating it on first use. */
   public SandboxOptions withCertDir(Path dir) {
-    return new SandboxOptions(host, port, adminToken, eventLoops, clock, plainHttp, dir, tokens);
+    SandboxOptions o = copy();
+    o.certDir = dir;
+    return o;
   }
 
   /** Adds a bearer token that authenticates as {@code user} in {@code groups}. */
   public SandboxOptions withToken(String token, String user, String... groups) {
     List<TokenUser> more = new ArrayList<>(tokens);
     more.add(new TokenUser(token, user, List.of(groups)));
-    return new SandboxOptions(host, port, adminToken, eventLoops, clock, plainHttp, certDir, more);
+    SandboxOptions o = copy();
+    o.tokens = List.copyOf(more);
+    return o;
+  }
+
+  /** Keeps {@code events} events of history (small values let tests force 410 Gone). */
+  public SandboxOptions withWatchHistory(int events) {
+    if (events < 1) {
+      throw new IllegalArgumentException("watchHistory < 1: " + events);
+    }
+    SandboxOptions o = copy();
+    o.watchHistory = events;
+    return o;
   }
 }

@@ -194,17 +194,7 @@ class SandboxTransportTest {
   }
 
   /** A JDK client that trusts exactly the sandbox's CA. */
-  static HttpClient trusting() throws Exception {
-    KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
-    trust.load(null, null);
-    trust.setCertificateEntry("sandbox-ca", CertificateFactory.getInstance("X.509")
-        .generateCertificate(new ByteArrayInputStream(
-            sandbox.caCertPem().getBytes(StandardCharsets.US_ASCII))));
-    TrustManagerFactory tmf =
-        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-    tmf.init(trust);
-    SSLContext ssl = SSLContext.getInstance("TLS");
-    ssl.init(null, tmf.getTrustManagers(), null);
-    return HttpClient.newBuilder().sslContext(ssl).connectTimeout(Duration.ofSeconds(5)).build();
+  static HttpClient trusting() {
+    return SandboxFixture.jdkClient(sandbox);
   }
 }

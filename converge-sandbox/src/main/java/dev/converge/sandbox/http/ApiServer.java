@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -200,7 +201,7 @@ public final class ApiServer implements AutoCloseable {
       return;
     }
     if (m == HttpMethod.GET) {
-      ObjectNode found = info.name() == null ? ops.list(type, ns, listOptions(req))
+      ObjectNode found = info.name() == null ? ops.list(type, ns, listOptions(req, type))
           : ops.get(type, ns, info.name());
       if (TableRenderer.wantsTable(req.getHeader("Accept"))) {
         TableRenderer tables = tableRenderer(req, type);
@@ -249,7 +250,7 @@ public final class ApiServer implements AutoCloseable {
 
   private void deleteCollection(HttpServerRequest req, ResourceType type, String ns,
       DeleteOptions del, RequestContext ctx) {
-    ObjectNode list = ops.list(type, ns, listOptions(req));
+    ObjectNode list = ops.list(type, ns, listOptions(req, type));
     for (JsonNode item : list.get("items")) {
       try {
         ops.delete(type, Json.textAt(item, "metadata", "namespace"),
@@ -264,24 +265,59 @@ public final class ApiServer implements AutoCloseable {
   }
 
   private void watch(HttpServerRequest req, ResourceType type, RequestInfo info) {
-    ListOptions options = listOptions(req);
-    HttpServerResponse resp = req.response();
+    ListOptions options = listOptions(req, type);
+    long from = longParam("resourceVersion", options.resourceVersion());
+    long timeoutSeconds = longParam("timeoutSeconds", req.getParam("timeoutSeconds"));
+    boolean bookmarks = "true".equals(req.getParam("allowWatchBookmarks"));
     Context context = vertx.getOrCreateContext();
-    WatchStream stream = new WatchStream(type, info.namespace(), options, resp, context);
-    if (TableRenderer.wantsTable(req.getHeader("Accept"))) {
-      stream.view(tableRenderer(req, type)::single);
+    UnaryOperator<ObjectNode> view = TableRenderer.wantsTable(req.getHeader("Accept"))
+        ? tableRenderer(req, type)::single : null;
+    if ("websocket".equalsIgnoreCase(req.getHeader("Upgrade"))) {
+      req.toWebSocket().onSuccess(ws -> {
+        try {
+          startWatch(WatchSink.webSocket(ws), context, type, info, options, from, timeoutSeconds,
+              bookmarks, view);
+        } catch (RuntimeException e) {
+          ApiException error = e instanceof ApiException api ? api
+              : ApiException.internal(String.valueOf(e.getMessage()));
+          ws.writeTextMessage(Json.text(watchError(error))).onComplete(v -> ws.close());
+        }
+      }).onFailure(t -> LOG.debug("websocket upgrade failed for {}", req.uri(), t));
+      return;
     }
-    String rv = options.resourceVersion();
-    long from;
-    try {
-      from = rv == null || rv.isEmpty() ? 0 : Long.parseLong(rv);
-    } catch (NumberFormatException e) {
-      throw ApiException.badRequest("invalid resource version: " + rv);
-    }
+    HttpServerResponse resp = req.response();
     resp.setChunked(true).putHeader("Content-Type", "application/json")
         .putHeader("Cache-Control", "no-cache, private");
     resp.setStatusCode(200);
     resp.writeHead();
+    startWatch(WatchSink.chunked(resp), context, type, info, options, from, timeoutSeconds,
+        bookmarks, view);
+  }
+
+  private static ObjectNode watchError(ApiException error) {
+    ObjectNode frame = Json.object();
+    frame.put("type", "ERROR");
+    frame.set("object", error.toStatus());
+    return frame;
+  }
+
+  private static long longParam(String name, String value) {
+    try {
+      return value == null || value.isEmpty() ? 0 : Long.parseLong(value);
+    } catch (NumberFormatException e) {
+      throw ApiException.badRequest(name.equals("resourceVersion")
+          ? "invalid resource version: " + value : "invalid " + name + ": " + value);
+    }
+  }
+
+  private void startWatch(WatchSink sink, Context context, ResourceType type, RequestInfo info,
+      ListOptions options, long fromRevision, long timeoutSeconds, boolean bookmarks,
+      UnaryOperator<ObjectNode> view) {
+    WatchStream stream = new WatchStream(type, info.namespace(), options, sink, context);
+    if (view != null) {
+      stream.view(view);
+    }
+    long from = fromRevision;
     if (from == 0) {
       // "Get state and start at most recent": synthetic ADDED for what exists now.
       ObjectNode list = ops.list(type, info.namespace(), options);
@@ -290,6 +326,12 @@ public final class ApiServer implements AutoCloseable {
       }
       from = Long.parseLong(list.path("metadata").path("resourceVersion").asText());
     }
+    List<Long> timers = new CopyOnWriteArrayList<>();
+    stream.onClose(() -> {
+      ops.store().unwatch(stream);
+      watches.remove(stream);
+      timers.forEach(vertx::cancelTimer);
+    });
     try {
       ops.store().watch(stream, from);
     } catch (ApiException gone) {
@@ -299,21 +341,15 @@ public final class ApiServer implements AutoCloseable {
     }
     watches.add(stream);
     long startRevision = from;
-    List<Long> timers = new CopyOnWriteArrayList<>();
-    stream.onClose(() -> {
-      ops.store().unwatch(stream);
-      watches.remove(stream);
-      timers.forEach(vertx::cancelTimer);
-    });
-    resp.closeHandler(v -> stream.close());
-    String timeout = req.getParam("timeoutSeconds");
-    if (timeout != null && !timeout.isEmpty()) {
-      long secs = Math.max(1, Long.parseLong(timeout));
-      timers.add(vertx.setTimer(TimeUnit.SECONDS.toMillis(secs), t -> stream.close()));
+    sink.onPeerClose(stream::close);
+    if (timeoutSeconds > 0) {
+      timers.add(vertx.setTimer(TimeUnit.SECONDS.toMillis(timeoutSeconds), t -> stream.close()));
     }
-    if ("true".equals(req.getParam("allowWatchBookmarks"))) {
+    if (bookmarks) {
       timers.add(vertx.setPeriodic(BOOKMARK_INTERVAL_MS, t -> {
-        long revision = Math.max(stream.lastRevision(), startRevision);
+        // Every event up to the store's revision has been queued to this stream before the
+        // bookmark, so clients may resume from it even when their resource is quiet.
+        long revision = Math.max(ops.store().committedRevision(), startRevision);
         ObjectNode bookmark = Json.object();
         bookmark.put("kind", type.kind()).put("apiVersion", type.apiVersion());
         Json.metadata(bookmark).put("resourceVersion", Long.toString(revision));
@@ -372,7 +408,7 @@ public final class ApiServer implements AutoCloseable {
     return "true".equals(w) || "1".equals(w);
   }
 
-  static ListOptions listOptions(HttpServerRequest req) {
+  static ListOptions listOptions(HttpServerRequest req, ResourceType type) {
     String limit = req.getParam("limit");
     int n;
     try {
@@ -381,7 +417,8 @@ public final class ApiServer implements AutoCloseable {
       throw ApiException.badRequest("invalid limit: " + limit);
     }
     return new ListOptions(LabelSelector.parse(req.getParam("labelSelector")),
-        FieldSelector.parse(req.getParam("fieldSelector")), n, req.getParam("continue"),
+        FieldSelector.forKind(req.getParam("fieldSelector"), type.group(),
+            type.kind()), n, req.getParam("continue"),
         req.getParam("resourceVersion"));
   }
 

@@ -7,15 +7,13 @@ import dev.converge.sandbox.server.ListOptions;
 import dev.converge.sandbox.store.WatchEvent;
 import dev.converge.sandbox.store.Watcher;
 import io.vertx.core.Context;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpServerResponse;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 
 /**
  * WatchStream is one open watch: it filters committed events by namespace and selectors and
- * writes them as newline-delimited JSON on a chunked response. Selector transitions are
+ * writes them to its {@link WatchSink} (chunked HTTP or WebSocket). Selector transitions are
  * translated as the real API server does: an object that stops matching is sent as DELETED, one
  * that starts matching as ADDED.
  */
@@ -26,7 +24,7 @@ final class WatchStream implements Watcher {
   private final ResourceType type;
   private final String namespace;
   private final ListOptions options;
-  private final HttpServerResponse response;
+  private final WatchSink sink;
   private final Context context;
   private final AtomicInteger pending = new AtomicInteger();
   private final AtomicBoolean closed = new AtomicBoolean();
@@ -35,11 +33,11 @@ final class WatchStream implements Watcher {
   private volatile UnaryOperator<ObjectNode> view;
 
   WatchStream(ResourceType type, String namespace, ListOptions options,
-      HttpServerResponse response, Context context) {
+      WatchSink sink, Context context) {
     this.type = type;
     this.namespace = namespace;
     this.options = options;
-    this.response = response;
+    this.sink = sink;
     this.context = context;
   }
 
@@ -93,14 +91,19 @@ final class WatchStream implements Watcher {
   }
 
   private void send(byte[] line) {
+    if (closed.get()) {
+      return;
+    }
     if (pending.incrementAndGet() > MAX_PENDING) {
       close();
       return;
     }
+    // Lines queued before close() still go out (e.g. the ERROR event of a 410): the sink is
+    // ended by a task queued after them on the same context.
     context.runOnContext(v -> {
       pending.decrementAndGet();
-      if (!closed.get()) {
-        response.write(Buffer.buffer(line));
+      if (sink.isOpen()) {
+        sink.write(line);
       }
     });
   }
@@ -108,11 +111,8 @@ final class WatchStream implements Watcher {
   void close() {
     if (closed.compareAndSet(false, true)) {
       onClose.run();
-      context.runOnContext(v -> {
-        if (!response.ended() && !response.closed()) {
-          response.end();
-        }
-      });
+      // Queued behind pending writes, so an ERROR event sent just before still goes out.
+      context.runOnContext(v -> sink.end());
     }
   }
 

@@ -282,7 +282,16 @@ public final class Operations {
   // ---- internals -----------------------------------------------------------------------------
 
   private void defaults(ResourceType type, ObjectNode obj) {
-    rules.defaults(type, obj);
+    defaults(type, null, obj);
+  }
+
+  /** Built-in defaults (which may keep values from {@code previous}), then admission hooks. */
+  private void defaults(ResourceType type, ObjectNode previous, ObjectNode obj) {
+    if (previous == null) {
+      rules.defaults(type, obj);
+    } else {
+      rules.defaults(type, previous, obj);
+    }
     for (AdmissionHook hook : hooks) {
       hook.defaults(type, obj);
     }
@@ -319,7 +328,7 @@ public final class Operations {
       String subresource, RequestContext ctx, long rev) {
     merged = mergeSubresource(type, cur, merged, subresource);
     carryServerMetadata(cur, merged);
-    defaults(type, merged);
+    defaults(type, cur, merged);
     validateUpdate(type, cur, merged);
     ObjectNode nextMeta = Json.metadata(merged);
     nextMeta.put("resourceVersion", resourceVersion(cur));
@@ -419,6 +428,8 @@ public final class Operations {
       // on read from storage.
       defaults(type, next);
     }
+    // Some defaults derive from the uid (a Job's generated selector).
+    rules.defaults(type, next);
     if (type.group().isEmpty() && type.kind().equals("Namespace")) {
       ArrayNode fin = Json.child(next, "spec").putArray("finalizers");
       fin.add("kubernetes");

@@ -55,6 +55,19 @@ public final class ObjectStore {
     return revision;
   }
 
+  /**
+   * The latest revision whose event has been handed to every watcher (read under the write
+   * lock, so no commit is half-delivered): the safe resourceVersion for a bookmark.
+   */
+  public long committedRevision() {
+    lock.lock();
+    try {
+      return revision;
+    } finally {
+      lock.unlock();
+    }
+  }
+
   static String key(String namespace, String name) {
     return namespace.isEmpty() ? name : namespace + "/" + name;
   }

@@ -1,0 +1,2 @@
+/** Specifications of list and watch semantics, exercised through fabric8 over a socket. */
+package dev.converge.sandbox.listwatch;
