@@ -34,6 +34,9 @@ public final class ReadinessModel {
           ? Readiness.current("CompletedAndRemoved", "was complete, then removed")
           : Readiness.notFound();
     }
+    if (!obj.isObject()) {
+      return Readiness.unknown("NotAnObject", "expected a Kubernetes object, got " + obj.getNodeType());
+    }
     Readiness result;
     try {
       result = KindReaders.read(obj, new ReadContext(related, now, options));
