@@ -1,8 +1,8 @@
 package dev.converge.core.status;
 
 /**
- * PodFailure names one container that is failing in a way that will not fix itself, e.g.
- * {@code web-7d9f-x2 / app: ImagePullBackOff}.
+ * PodFailure names one container that is failing in a way that will not fix itself, e.g. {@code
+ * web-7d9f-x2 / app: ImagePullBackOff}.
  *
  * @param pod the pod name
  * @param container the container name, or {@code ""} when the failure is the pod's own

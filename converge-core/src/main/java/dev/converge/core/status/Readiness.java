@@ -42,7 +42,8 @@ public record Readiness(
   }
 
   public static Readiness notFound() {
-    return new Readiness(Status.NOT_FOUND, "NotFound", "object does not exist", List.of(), List.of());
+    return new Readiness(
+        Status.NOT_FOUND, "NotFound", "object does not exist", List.of(), List.of());
   }
 
   public static Readiness unknown(String reason, String message) {

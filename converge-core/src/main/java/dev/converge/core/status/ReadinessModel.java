@@ -13,9 +13,9 @@ import java.time.Instant;
  * objects it needs (DESIGN.md §5). Pure: no I/O, and time comes from the caller.
  *
  * <p>Contract for callers: CURRENT and FAILED end a wait; IN_PROGRESS and TERMINATING mean keep
- * watching; NOT_FOUND means the object is absent; UNKNOWN means the object could not be judged
- * (the message says why) and never throws. Results other than CURRENT carry the Warning events of
- * the object and its pods, so a timeout can report the last result as is.
+ * watching; NOT_FOUND means the object is absent; UNKNOWN means the object could not be judged (the
+ * message says why) and never throws. Results other than CURRENT carry the Warning events of the
+ * object and its pods, so a timeout can report the last result as is.
  */
 public final class ReadinessModel {
   private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
@@ -27,7 +27,8 @@ public final class ReadinessModel {
     return compute(obj, related, now, ReadinessOptions.DEFAULTS);
   }
 
-  public static Readiness compute(JsonNode obj, Related related, Instant now, ReadinessOptions options) {
+  public static Readiness compute(
+      JsonNode obj, Related related, Instant now, ReadinessOptions options) {
     if (obj == null || obj.isNull() || obj.isMissingNode()) {
       // A Job removed by ttlSecondsAfterFinished after completing is done, not missing.
       return related.seenComplete()
@@ -35,7 +36,8 @@ public final class ReadinessModel {
           : Readiness.notFound();
     }
     if (!obj.isObject()) {
-      return Readiness.unknown("NotAnObject", "expected a Kubernetes object, got " + obj.getNodeType());
+      return Readiness.unknown(
+          "NotAnObject", "expected a Kubernetes object, got " + obj.getNodeType());
     }
     Readiness result;
     try {
@@ -52,6 +54,7 @@ public final class ReadinessModel {
 
   /** Computes for a typed fabric8 object by way of its unstructured form. */
   public static Readiness compute(HasMetadata obj, Related related, Instant now) {
-    return compute(obj == null ? null : SERIALIZATION.convertValue(obj, JsonNode.class), related, now);
+    return compute(
+        obj == null ? null : SERIALIZATION.convertValue(obj, JsonNode.class), related, now);
   }
 }

@@ -13,8 +13,8 @@ public record ReadinessOptions(Duration podFailureGrace) {
 
   /**
    * Default grace: 30 s covers a registry that is still receiving a just-pushed image and a
-   * dependency that comes up a few seconds late (the kubelet's first back-off steps are 10 s and
-   * 20 s), yet fails a bad image long before a Deployment's 600 s progress deadline.
+   * dependency that comes up a few seconds late (the kubelet's first back-off steps are 10 s and 20
+   * s), yet fails a bad image long before a Deployment's 600 s progress deadline.
    */
   public static final Duration DEFAULT_POD_FAILURE_GRACE = Duration.ofSeconds(30);
 

@@ -5,19 +5,19 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Related carries the other objects a reader needs to judge one object. The caller gathers them
- * (by the workload's selector or owner references, from the object's namespace); readers trust
- * that they belong to the object.
+ * Related carries the other objects a reader needs to judge one object. The caller gathers them (by
+ * the workload's selector or owner references, from the object's namespace); readers trust that
+ * they belong to the object.
  *
  * @param replicaSets ReplicaSets of a Deployment (used to tell its new pods from old ones)
  * @param pods pods of a workload (for their failure reasons and Warning events)
- * @param events events in the object's namespace; only Warnings about the object or its pods
- *     are kept, core/v1 and events.k8s.io/v1 shapes both understood
+ * @param events events in the object's namespace; only Warnings about the object or its pods are
+ *     kept, core/v1 and events.k8s.io/v1 shapes both understood
  * @param storageClass the StorageClass a PersistentVolumeClaim uses, or null when unknown
  * @param definition the CustomResourceDefinition of a custom resource, or null when unknown; when
  *     given and it declares a status subresource, a resource without status is still IN_PROGRESS
- * @param seenComplete the caller saw this object CURRENT earlier (a Job that completed and was
- *     then removed by ttlSecondsAfterFinished), so its absence means CURRENT, not NOT_FOUND
+ * @param seenComplete the caller saw this object CURRENT earlier (a Job that completed and was then
+ *     removed by ttlSecondsAfterFinished), so its absence means CURRENT, not NOT_FOUND
  */
 public record Related(
     List<JsonNode> replicaSets,
@@ -28,7 +28,8 @@ public record Related(
     boolean seenComplete) {
 
   /** Nothing related is known: enough for kinds whose status is self-contained. */
-  public static final Related NONE = new Related(List.of(), List.of(), List.of(), null, null, false);
+  public static final Related NONE =
+      new Related(List.of(), List.of(), List.of(), null, null, false);
 
   public Related {
     replicaSets = List.copyOf(replicaSets);

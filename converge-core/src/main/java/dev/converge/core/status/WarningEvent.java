@@ -3,8 +3,8 @@ package dev.converge.core.status;
 import java.time.Instant;
 
 /**
- * WarningEvent is a Warning event about the object or one of its pods, attached to a result that
- * is not CURRENT so a failure or timeout report says what Kubernetes complained about.
+ * WarningEvent is a Warning event about the object or one of its pods, attached to a result that is
+ * not CURRENT so a failure or timeout report says what Kubernetes complained about.
  *
  * @param kind the kind of the object the event is about
  * @param name the name of the object the event is about
@@ -18,6 +18,13 @@ public record WarningEvent(
 
   /** Returns a one-line rendering: {@code Pod/web-1 FailedScheduling: 0/3 nodes available (x2)}. */
   public String oneLine() {
-    return kind + "/" + name + " " + reason + ": " + message + (count > 1 ? " (x" + count + ")" : "");
+    return kind
+        + "/"
+        + name
+        + " "
+        + reason
+        + ": "
+        + message
+        + (count > 1 ? " (x" + count + ")" : "");
   }
 }

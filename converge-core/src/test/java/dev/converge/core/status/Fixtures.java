@@ -46,23 +46,25 @@ final class Fixtures {
   }
 
   /** A pod owned by {@code owner} (Kind/name) with one container waiting in {@code reason}. */
-  static String waitingPod(String name, String owner, String startTime, String reason, String message) {
+  static String waitingPod(
+      String name, String owner, String startTime, String reason, String message) {
     String[] ko = owner.split("/");
     return """
-        apiVersion: v1
-        kind: Pod
-        metadata: {name: %s, ownerReferences: [{kind: %s, name: %s}]}
-        status:
-          phase: Pending
-          startTime: "%s"
-          containerStatuses:
-          - {name: app, image: "registry.example/app:v9", ready: false, state: {waiting: {reason: %s, message: "%s"}}}
-        """
+    apiVersion: v1
+    kind: Pod
+    metadata: {name: %s, ownerReferences: [{kind: %s, name: %s}]}
+    status:
+      phase: Pending
+      startTime: "%s"
+      containerStatuses:
+      - {name: app, image: "registry.example/app:v9", ready: false, state: {waiting: {reason: %s, message: "%s"}}}
+    """
         .formatted(name, ko[0], ko[1], startTime, reason, message);
   }
 
   /** One row of a readiness table: an object, what it has around it, and what must come out. */
-  record Case(String name, String yaml, Related related, Status status, String reason, String message) {
+  record Case(
+      String name, String yaml, Related related, Status status, String reason, String message) {
 
     static Case of(String name, String yaml, Status status, String reason, String message) {
       return new Case(name, yaml, Related.NONE, status, reason, message);

@@ -9,7 +9,8 @@ import java.util.List;
  *
  * @param observedGeneration the generation the condition was computed from, or -1 when absent
  */
-record Condition(String type, String status, String reason, String message, long observedGeneration) {
+record Condition(
+    String type, String status, String reason, String message, long observedGeneration) {
 
   static final Condition ABSENT = new Condition("", "", "", "", -1);
 

@@ -14,13 +14,15 @@ final class CustomResourceDefinitionReader implements KindReader {
     Condition names = Condition.find(obj, "NamesAccepted");
     if (names.isFalse()) {
       return Readiness.failed(
-          GenericRules.orDefault(names.reason(), "NamesNotAccepted"), "names not accepted: " + names.message());
+          GenericRules.orDefault(names.reason(), "NamesNotAccepted"),
+          "names not accepted: " + names.message());
     }
     Condition established = Condition.find(obj, "Established");
     if (established.isTrue() && names.isTrue()) {
       return Readiness.current("Established", "definition established");
     }
     return Readiness.inProgress(
-        "NotEstablished", names.isTrue() ? "waiting to be established" : "waiting for names to be accepted");
+        "NotEstablished",
+        names.isTrue() ? "waiting to be established" : "waiting for names to be accepted");
   }
 }

@@ -6,8 +6,8 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * CustomResourceReader judges custom resources and built-ins without a reader of their own by
- * the generic condition conventions: Ready, else Succeeded, else Available.
+ * CustomResourceReader judges custom resources and built-ins without a reader of their own by the
+ * generic condition conventions: Ready, else Succeeded, else Available.
  */
 final class CustomResourceReader implements KindReader {
 

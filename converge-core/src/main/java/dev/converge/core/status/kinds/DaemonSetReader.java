@@ -22,7 +22,9 @@ final class DaemonSetReader implements KindReader {
     }
     String name = Fields.name(obj);
     return PodFailures.applyTo(
-        base, PodFailures.scan(ctx.related().pods(), p -> Owners.ownedByOrOrphan(p, "DaemonSet", name), ctx));
+        base,
+        PodFailures.scan(
+            ctx.related().pods(), p -> Owners.ownedByOrOrphan(p, "DaemonSet", name), ctx));
   }
 
   private static Readiness counts(JsonNode obj) {
@@ -36,12 +38,14 @@ final class DaemonSetReader implements KindReader {
     long available = Fields.count(obj, 0, "status", "numberAvailable");
     String availability = available + "/" + desired + " pods available";
     if (scheduled < desired) {
-      return Readiness.inProgress("PodsNotScheduled", scheduled + "/" + desired + " pods scheduled");
+      return Readiness.inProgress(
+          "PodsNotScheduled", scheduled + "/" + desired + " pods scheduled");
     }
     // OnDelete daemons update only when someone deletes the old pods; do not wait for that.
     boolean onDelete = "OnDelete".equals(Fields.text(obj, "spec", "updateStrategy", "type"));
     if (!onDelete && updated < desired) {
-      return Readiness.inProgress("PodsUpdating", updated + "/" + desired + " pods updated, " + availability);
+      return Readiness.inProgress(
+          "PodsUpdating", updated + "/" + desired + " pods updated, " + availability);
     }
     if (ready < desired) {
       return Readiness.inProgress("PodsNotReady", ready + "/" + desired + " pods ready");

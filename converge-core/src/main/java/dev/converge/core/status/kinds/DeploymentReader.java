@@ -23,7 +23,9 @@ final class DeploymentReader implements KindReader {
     return PodFailures.applyTo(
         base,
         PodFailures.scan(
-            ctx.related().pods(), Owners.podsOfNewReplicaSet(obj, ctx.related().replicaSets()), ctx));
+            ctx.related().pods(),
+            Owners.podsOfNewReplicaSet(obj, ctx.related().replicaSets()),
+            ctx));
   }
 
   private static Readiness counts(JsonNode obj) {
@@ -36,7 +38,8 @@ final class DeploymentReader implements KindReader {
     // The controller itself gave up on this rollout (spec.progressDeadlineSeconds).
     if ("ProgressDeadlineExceeded".equals(progressing.reason())) {
       return Readiness.failed(
-          "ProgressDeadlineExceeded", availability + ", progress deadline exceeded: " + progressing.message());
+          "ProgressDeadlineExceeded",
+          availability + ", progress deadline exceeded: " + progressing.message());
     }
     if (updated < replicas) {
       return Readiness.inProgress(
@@ -46,7 +49,10 @@ final class DeploymentReader implements KindReader {
     if (total > updated) {
       return Readiness.inProgress(
           "OldReplicasPending",
-          availability + ", " + Fields.plural(total - updated, "old replica") + " pending termination");
+          availability
+              + ", "
+              + Fields.plural(total - updated, "old replica")
+              + " pending termination");
     }
     if (available < replicas) {
       return Readiness.inProgress("ReplicasUnavailable", availability);

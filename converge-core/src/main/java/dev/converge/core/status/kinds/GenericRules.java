@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * GenericRules are the checks that hold for every kind and run before any kind reader: an
- * object being deleted, a controller that has not yet seen the latest spec, and the kstatus
+ * GenericRules are the checks that hold for every kind and run before any kind reader: an object
+ * being deleted, a controller that has not yet seen the latest spec, and the kstatus
  * Stalled/Reconciling conventions.
  */
 final class GenericRules {
@@ -20,30 +20,40 @@ final class GenericRules {
       List<String> finalizers = new ArrayList<>();
       Fields.at(obj, "metadata", "finalizers").forEach(f -> finalizers.add(f.asText()));
       return Readiness.terminating(
-          finalizers.isEmpty() ? "deletion in progress" : "deletion waiting for finalizers " + finalizers);
+          finalizers.isEmpty()
+              ? "deletion in progress"
+              : "deletion waiting for finalizers " + finalizers);
     }
     long generation = Fields.generation(obj);
     long observed = Fields.count(obj, -1, "status", "observedGeneration");
     // A status computed from an older spec says nothing about the current one.
     if (observed >= 0 && observed < generation) {
       return Readiness.inProgress(
-          "ObservedGenerationLag", "controller has observed generation " + observed + " of " + generation);
+          "ObservedGenerationLag",
+          "controller has observed generation " + observed + " of " + generation);
     }
     for (Condition c : Condition.all(obj)) {
       if (c.observedGeneration() >= 0 && c.observedGeneration() < generation) {
         return Readiness.inProgress(
             "ObservedGenerationLag",
-            "condition " + c.type() + " reflects generation " + c.observedGeneration() + " of " + generation);
+            "condition "
+                + c.type()
+                + " reflects generation "
+                + c.observedGeneration()
+                + " of "
+                + generation);
       }
     }
     Condition stalled = Condition.find(obj, "Stalled");
     if (stalled.isTrue()) {
-      return Readiness.failed(orDefault(stalled.reason(), "Stalled"), "stalled: " + stalled.explanation());
+      return Readiness.failed(
+          orDefault(stalled.reason(), "Stalled"), "stalled: " + stalled.explanation());
     }
     Condition reconciling = Condition.find(obj, "Reconciling");
     if (reconciling.isTrue()) {
       return Readiness.inProgress(
-          orDefault(reconciling.reason(), "Reconciling"), "reconciling: " + reconciling.explanation());
+          orDefault(reconciling.reason(), "Reconciling"),
+          "reconciling: " + reconciling.explanation());
     }
     return null;
   }

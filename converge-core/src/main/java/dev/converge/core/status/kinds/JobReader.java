@@ -15,14 +15,24 @@ final class JobReader implements KindReader {
     for (String type : new String[] {"Failed", "FailureTarget"}) {
       Condition failed = Condition.find(obj, type);
       if (failed.isTrue()) {
-        return Readiness.failed(GenericRules.orDefault(failed.reason(), "JobFailed"), "job failed: " + failed.explanation());
+        return Readiness.failed(
+            GenericRules.orDefault(failed.reason(), "JobFailed"),
+            "job failed: " + failed.explanation());
       }
     }
     long completions = Fields.count(obj, 1, "spec", "completions");
     long succeeded = Fields.count(obj, 0, "status", "succeeded");
     long active = Fields.count(obj, 0, "status", "active");
     long failedPods = Fields.count(obj, 0, "status", "failed");
-    String counts = active + " active, " + succeeded + "/" + completions + " succeeded, " + failedPods + " failed";
+    String counts =
+        active
+            + " active, "
+            + succeeded
+            + "/"
+            + completions
+            + " succeeded, "
+            + failedPods
+            + " failed";
     if (Condition.find(obj, "Complete").isTrue()) {
       return Readiness.current("JobComplete", "job complete: " + counts);
     }

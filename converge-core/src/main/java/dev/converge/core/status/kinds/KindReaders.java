@@ -5,8 +5,8 @@ import dev.converge.core.status.Readiness;
 import java.util.Map;
 
 /**
- * KindReaders applies the generic rules and then the reader for the object's group and kind;
- * kinds without a reader (custom resources, other built-ins) follow the generic conditions.
+ * KindReaders applies the generic rules and then the reader for the object's group and kind; kinds
+ * without a reader (custom resources, other built-ins) follow the generic conditions.
  */
 public final class KindReaders {
 

@@ -16,7 +16,8 @@ final class Owners {
       return true;
     }
     for (JsonNode ref : refs) {
-      if (ownerKind.equals(Fields.text(ref, "kind")) && ownerName.equals(Fields.text(ref, "name"))) {
+      if (ownerKind.equals(Fields.text(ref, "kind"))
+          && ownerName.equals(Fields.text(ref, "name"))) {
         return true;
       }
     }
@@ -25,10 +26,11 @@ final class Owners {
 
   /**
    * Pods of a Deployment's newest ReplicaSet, the one whose revision annotation equals the
-   * Deployment's. Old pods are on their way out; their failures do not block the rollout. When
-   * the ReplicaSets are unknown, every related pod counts.
+   * Deployment's. Old pods are on their way out; their failures do not block the rollout. When the
+   * ReplicaSets are unknown, every related pod counts.
    */
-  static Predicate<JsonNode> podsOfNewReplicaSet(JsonNode deployment, Iterable<JsonNode> replicaSets) {
+  static Predicate<JsonNode> podsOfNewReplicaSet(
+      JsonNode deployment, Iterable<JsonNode> replicaSets) {
     String revision = Fields.text(deployment, "metadata", "annotations", REVISION);
     if (revision.isEmpty()) {
       return pod -> true;

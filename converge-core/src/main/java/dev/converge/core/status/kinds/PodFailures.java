@@ -12,8 +12,8 @@ import java.util.Set;
 import java.util.function.Predicate;
 
 /**
- * PodFailures finds containers stuck in a waiting reason that will not fix itself, and folds
- * them into a workload's result so a bad image fails fast instead of timing out.
+ * PodFailures finds containers stuck in a waiting reason that will not fix itself, and folds them
+ * into a workload's result so a bad image fails fast instead of timing out.
  */
 final class PodFailures {
 
@@ -49,21 +49,32 @@ final class PodFailures {
   }
 
   private static void scanPod(JsonNode pod, ReadContext ctx, List<PodFailure> out) {
-    boolean pastGrace = pastGrace(pod, ctx.now(), ctx.options().podFailureGrace());
-    String podName = Fields.name(pod);
-    for (String list : new String[] {"initContainerStatuses", "containerStatuses"}) {
-      for (JsonNode cs : Fields.at(pod, "status", list)) {
-        String reason = Fields.text(cs, "state", "waiting", "reason");
-        if (FAILING_REASONS.contains(reason)) {
-          out.add(new PodFailure(podName, Fields.text(cs, "name"), reason, detail(cs, reason), pastGrace));
-        }
+    JsonNode status = pod.path("status");
+    scanContainers(pod, status.path("initContainerStatuses"), ctx, out);
+    scanContainers(pod, status.path("containerStatuses"), ctx, out);
+  }
+
+  private static void scanContainers(
+      JsonNode pod, JsonNode statuses, ReadContext ctx, List<PodFailure> out) {
+    for (JsonNode cs : statuses) {
+      // Hot path over every pod of a large workload: only a failing container costs more.
+      JsonNode waiting = cs.path("state").path("waiting");
+      if (waiting.isMissingNode()) {
+        continue;
+      }
+      String reason = Fields.text(waiting, "reason");
+      if (FAILING_REASONS.contains(reason)) {
+        boolean pastGrace = pastGrace(pod, ctx.now(), ctx.options().podFailureGrace());
+        out.add(
+            new PodFailure(
+                Fields.name(pod), Fields.text(cs, "name"), reason, detail(cs, reason), pastGrace));
       }
     }
   }
 
   /**
-   * The grace period runs from the pod's start (creation when not yet started). A pod with no
-   * time at all cannot be given grace, so its failure counts at once.
+   * The grace period runs from the pod's start (creation when not yet started). A pod with no time
+   * at all cannot be given grace, so its failure counts at once.
    */
   private static boolean pastGrace(JsonNode pod, Instant now, Duration grace) {
     Instant start = Fields.time(pod, "status", "startTime");
@@ -84,7 +95,8 @@ final class PodFailures {
       String last = Fields.text(cs, "lastState", "terminated", "reason");
       String code = Fields.text(cs, "lastState", "terminated", "exitCode");
       String restarts = Fields.text(cs, "restartCount");
-      String why = last.isEmpty() ? "" : "last exit " + last + (code.isEmpty() ? "" : " (" + code + ")");
+      String why =
+          last.isEmpty() ? "" : "last exit " + last + (code.isEmpty() ? "" : " (" + code + ")");
       String count = restarts.isEmpty() ? "" : "restarted " + restarts + " times";
       String joined = why.isEmpty() ? count : count.isEmpty() ? why : why + ", " + count;
       return joined.isEmpty() ? message : joined;
@@ -93,15 +105,16 @@ final class PodFailures {
   }
 
   /**
-   * Folds pod failures into a workload result that is not yet CURRENT: any failure past grace
-   * makes it FAILED with the failure's reason; failures within grace are reported while it stays
+   * Folds pod failures into a workload result that is not yet CURRENT: any failure past grace makes
+   * it FAILED with the failure's reason; failures within grace are reported while it stays
    * IN_PROGRESS.
    */
   static Readiness applyTo(Readiness base, List<PodFailure> failures) {
     if (failures.isEmpty() || base.status() == Status.CURRENT) {
       return base;
     }
-    PodFailure first = failures.stream().filter(PodFailure::pastGrace).findFirst().orElse(failures.get(0));
+    PodFailure first =
+        failures.stream().filter(PodFailure::pastGrace).findFirst().orElse(failures.get(0));
     String message = base.message() + ", " + summary(failures, first);
     Readiness r =
         first.pastGrace() && base.status() == Status.IN_PROGRESS
@@ -112,9 +125,26 @@ final class PodFailures {
 
   /** "1 pod ImagePullBackOff (web-x/app): detail", plus a count of other failing pods. */
   static String summary(List<PodFailure> failures, PodFailure first) {
-    long sameReason = failures.stream().filter(f -> f.reason().equals(first.reason())).map(PodFailure::pod).distinct().count();
-    long others = failures.stream().filter(f -> !f.reason().equals(first.reason())).map(PodFailure::pod).distinct().count();
-    String s = Fields.plural(sameReason, "pod") + " " + first.reason() + " (" + first.where() + "): " + first.detail();
+    long sameReason =
+        failures.stream()
+            .filter(f -> f.reason().equals(first.reason()))
+            .map(PodFailure::pod)
+            .distinct()
+            .count();
+    long others =
+        failures.stream()
+            .filter(f -> !f.reason().equals(first.reason()))
+            .map(PodFailure::pod)
+            .distinct()
+            .count();
+    String s =
+        Fields.plural(sameReason, "pod")
+            + " "
+            + first.reason()
+            + " ("
+            + first.where()
+            + "): "
+            + first.detail();
     return others == 0 ? s : s + "; " + Fields.plural(others, "more pod") + " failing";
   }
 }

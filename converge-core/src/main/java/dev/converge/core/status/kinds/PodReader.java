@@ -6,9 +6,9 @@ import dev.converge.core.status.Readiness;
 import java.util.List;
 
 /**
- * PodReader: Succeeded or Ready is CURRENT, Failed is FAILED, and a container waiting in a
- * failing reason is FAILED once past the grace period; anything else is IN_PROGRESS with the
- * scheduler's or kubelet's explanation.
+ * PodReader: Succeeded or Ready is CURRENT, Failed is FAILED, and a container waiting in a failing
+ * reason is FAILED once past the grace period; anything else is IN_PROGRESS with the scheduler's or
+ * kubelet's explanation.
  */
 final class PodReader implements KindReader {
 
@@ -27,7 +27,10 @@ final class PodReader implements KindReader {
     if (ready.isTrue()) {
       return Readiness.current("PodReady", "pod ready");
     }
-    Readiness waiting = Readiness.inProgress("PodNotReady", "pod " + GenericRules.orDefault(phase, "Pending") + ", " + whyNotReady(obj, ready));
+    Readiness waiting =
+        Readiness.inProgress(
+            "PodNotReady",
+            "pod " + GenericRules.orDefault(phase, "Pending") + ", " + whyNotReady(obj, ready));
     List<PodFailure> failures = PodFailures.scanPod(obj, ctx);
     return PodFailures.applyTo(waiting, failures);
   }
@@ -38,6 +41,8 @@ final class PodReader implements KindReader {
     if (scheduled.isFalse()) {
       return "not scheduled: " + scheduled.explanation();
     }
-    return ready.exists() && !ready.explanation().isEmpty() ? "not ready: " + ready.explanation() : "not ready";
+    return ready.exists() && !ready.explanation().isEmpty()
+        ? "not ready: " + ready.explanation()
+        : "not ready";
   }
 }

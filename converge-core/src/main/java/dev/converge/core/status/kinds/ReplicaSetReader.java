@@ -19,7 +19,9 @@ final class ReplicaSetReader implements KindReader {
     }
     String name = Fields.name(obj);
     return PodFailures.applyTo(
-        base, PodFailures.scan(ctx.related().pods(), p -> Owners.ownedByOrOrphan(p, "ReplicaSet", name), ctx));
+        base,
+        PodFailures.scan(
+            ctx.related().pods(), p -> Owners.ownedByOrOrphan(p, "ReplicaSet", name), ctx));
   }
 
   private static Readiness counts(JsonNode obj) {
@@ -38,7 +40,8 @@ final class ReplicaSetReader implements KindReader {
     }
     if (total > replicas) {
       return Readiness.inProgress(
-          "ReplicasPendingTermination", Fields.plural(total - replicas, "extra replica") + " pending termination");
+          "ReplicasPendingTermination",
+          Fields.plural(total - replicas, "extra replica") + " pending termination");
     }
     if (ready < replicas) {
       return Readiness.inProgress("ReplicasNotReady", ready + "/" + replicas + " replicas ready");

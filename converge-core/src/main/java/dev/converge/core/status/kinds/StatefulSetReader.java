@@ -7,10 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * StatefulSetReader: CURRENT when every replica is ready and the update strategy's target is
- * met. RollingUpdate must update every ordinal at or above the partition (and, with no
- * partition, finish the revision switch); OnDelete only waits for readiness and names the pods
- * still on the old revision, since only a user deleting them will update them.
+ * StatefulSetReader: CURRENT when every replica is ready and the update strategy's target is met.
+ * RollingUpdate must update every ordinal at or above the partition (and, with no partition, finish
+ * the revision switch); OnDelete only waits for readiness and names the pods still on the old
+ * revision, since only a user deleting them will update them.
  */
 final class StatefulSetReader implements KindReader {
   private static final String REVISION_LABEL = "controller-revision-hash";
@@ -27,7 +27,9 @@ final class StatefulSetReader implements KindReader {
     }
     String name = Fields.name(obj);
     return PodFailures.applyTo(
-        base, PodFailures.scan(ctx.related().pods(), p -> Owners.ownedByOrOrphan(p, "StatefulSet", name), ctx));
+        base,
+        PodFailures.scan(
+            ctx.related().pods(), p -> Owners.ownedByOrOrphan(p, "StatefulSet", name), ctx));
   }
 
   private static Readiness counts(JsonNode obj, ReadContext ctx) {
@@ -41,7 +43,11 @@ final class StatefulSetReader implements KindReader {
     }
     if (total > replicas) {
       return Readiness.inProgress(
-          "ReplicasPendingTermination", readiness + ", " + Fields.plural(total - replicas, "extra replica") + " pending termination");
+          "ReplicasPendingTermination",
+          readiness
+              + ", "
+              + Fields.plural(total - replicas, "extra replica")
+              + " pending termination");
     }
     String updateRevision = Fields.text(obj, "status", "updateRevision");
     if ("OnDelete".equals(Fields.text(obj, "spec", "updateStrategy", "type"))) {
@@ -51,24 +57,37 @@ final class StatefulSetReader implements KindReader {
           "ReplicasReady",
           oldCount == 0
               ? readiness
-              : readiness + ", " + Fields.plural(oldCount, "pod") + " on the old revision (OnDelete)" + (old.isEmpty() ? "" : ": " + String.join(", ", old)));
+              : readiness
+                  + ", "
+                  + Fields.plural(oldCount, "pod")
+                  + " on the old revision (OnDelete)"
+                  + (old.isEmpty() ? "" : ": " + String.join(", ", old)));
     }
     long partition = Fields.count(obj, 0, "spec", "updateStrategy", "rollingUpdate", "partition");
     long target = Math.max(0, replicas - partition);
     if (updated < target) {
       return Readiness.inProgress(
           "ReplicasUpdating",
-          updated + "/" + target + " replicas updated" + (partition > 0 ? " (partition " + partition + ")" : "") + ", " + readiness);
+          updated
+              + "/"
+              + target
+              + " replicas updated"
+              + (partition > 0 ? " (partition " + partition + ")" : "")
+              + ", "
+              + readiness);
     }
     // Without a partition the controller finishes by making the update revision current.
     String currentRevision = Fields.text(obj, "status", "currentRevision");
     if (partition == 0 && !updateRevision.isEmpty() && !updateRevision.equals(currentRevision)) {
       return Readiness.inProgress(
-          "RevisionUpdating", readiness + ", rolling update to revision " + updateRevision + " not finished");
+          "RevisionUpdating",
+          readiness + ", rolling update to revision " + updateRevision + " not finished");
     }
     return Readiness.current(
         "ReplicasReady",
-        partition > 0 ? readiness + ", " + target + " updated above partition " + partition : readiness);
+        partition > 0
+            ? readiness + ", " + target + " updated above partition " + partition
+            : readiness);
   }
 
   private static List<String> oldRevisionPods(List<JsonNode> pods, String updateRevision) {

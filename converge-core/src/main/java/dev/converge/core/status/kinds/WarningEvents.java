@@ -12,8 +12,8 @@ import java.util.Set;
 
 /**
  * WarningEvents picks the Warning events about an object and its pods out of the related events,
- * newest first. Both core/v1 ({@code involvedObject}, {@code message}) and events.k8s.io/v1
- * ({@code regarding}, {@code note}) shapes are understood.
+ * newest first. Both core/v1 ({@code involvedObject}, {@code message}) and events.k8s.io/v1 ({@code
+ * regarding}, {@code note}) shapes are understood.
  */
 public final class WarningEvents {
 
@@ -65,13 +65,23 @@ public final class WarningEvents {
       message = Fields.text(event, "note");
     }
     long count = Fields.count(event, Fields.count(event, 1, "series", "count"), "count");
-    return new WarningEvent(kind, name, Fields.text(event, "reason"), message, (int) Math.max(1, count), lastSeen(event));
+    return new WarningEvent(
+        kind,
+        name,
+        Fields.text(event, "reason"),
+        message,
+        (int) Math.max(1, count),
+        lastSeen(event));
   }
 
   private static Instant lastSeen(JsonNode event) {
     for (String[] path :
         new String[][] {
-          {"series", "lastObservedTime"}, {"lastTimestamp"}, {"eventTime"}, {"firstTimestamp"}, {"metadata", "creationTimestamp"}
+          {"series", "lastObservedTime"},
+          {"lastTimestamp"},
+          {"eventTime"},
+          {"firstTimestamp"},
+          {"metadata", "creationTimestamp"}
         }) {
       Instant t = Fields.time(event, path);
       if (t != null) {
