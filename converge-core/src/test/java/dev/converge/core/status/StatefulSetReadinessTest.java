@@ -131,6 +131,20 @@ class StatefulSetReadinessTest {
                     revisionPod("db-1", "db-a"),
                     revisionPod("db-2", "db-b"))),
         Case.of(
+                "OnDelete: many old-revision pods are counted, a few named",
+                statefulSet(
+                    "{replicas: 7, updateStrategy: {type: OnDelete}}",
+                    "{observedGeneration: 4, replicas: 7, readyReplicas: 7, updatedReplicas: 0,"
+                        + " currentRevision: db-a, updateRevision: db-b}"),
+                CURRENT,
+                "ReplicasReady",
+                "7 pods on the old revision (OnDelete): db-0, db-1, db-2, db-3, db-4 and 2 more")
+            .with(
+                Fixtures.pods(
+                    java.util.stream.IntStream.range(0, 7)
+                        .mapToObj(i -> revisionPod("db-" + i, "db-a"))
+                        .toArray(String[]::new))),
+        Case.of(
             "OnDelete: old revision counted from status without pods",
             statefulSet(
                 "{replicas: 3, updateStrategy: {type: OnDelete}}",

@@ -15,6 +15,9 @@ import java.util.List;
 final class StatefulSetReader implements KindReader {
   private static final String REVISION_LABEL = "controller-revision-hash";
 
+  /** Pod names listed in the one-line message; beyond this a count keeps the line readable. */
+  private static final int MAX_NAMED_PODS = 5;
+
   @Override
   public Readiness read(JsonNode obj, ReadContext ctx) {
     Readiness unobserved = GenericRules.unobserved(obj);
@@ -61,7 +64,7 @@ final class StatefulSetReader implements KindReader {
                   + ", "
                   + Fields.plural(oldCount, "pod")
                   + " on the old revision (OnDelete)"
-                  + (old.isEmpty() ? "" : ": " + String.join(", ", old)));
+                  + (old.isEmpty() ? "" : ": " + names(old)));
     }
     long partition = Fields.count(obj, 0, "spec", "updateStrategy", "rollingUpdate", "partition");
     long target = Math.max(0, replicas - partition);
@@ -102,5 +105,15 @@ final class StatefulSetReader implements KindReader {
       }
     }
     return old;
+  }
+
+  private static String names(List<String> pods) {
+    if (pods.size() <= MAX_NAMED_PODS) {
+      return String.join(", ", pods);
+    }
+    return String.join(", ", pods.subList(0, MAX_NAMED_PODS))
+        + " and "
+        + (pods.size() - MAX_NAMED_PODS)
+        + " more";
   }
 }
