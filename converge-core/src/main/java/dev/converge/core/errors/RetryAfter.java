@@ -1,0 +1,98 @@
+package dev.converge.core.errors;
+
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A server's request to wait before retrying, from a {@code Retry-After} header or
+ * {@code Status.details.retryAfterSeconds}: either a delay or an absolute time. The retry policy
+ * resolves it against its clock and caps it.
+ *
+ * @see <a href="https://www.rfc-editor.org/rfc/rfc7231#section-7.1.3">RFC 7231 §7.1.3 Retry-After</a>
+ */
+public sealed interface RetryAfter {
+
+  /** How long to wait from {@code now}; never negative (a date in the past means "now"). */
+  Duration delayFrom(Instant now);
+
+  /** {@code Retry-After: 120}. */
+  record Delay(Duration delay) implements RetryAfter {
+    public Delay {
+      if (delay.isNegative()) {
+        throw new IllegalArgumentException("delay < 0: " + delay);
+      }
+    }
+
+    @Override
+    public Duration delayFrom(Instant now) {
+      return delay;
+    }
+  }
+
+  /** {@code Retry-After: Fri, 31 Dec 1999 23:59:59 GMT}. */
+  record At(Instant time) implements RetryAfter {
+    @Override
+    public Duration delayFrom(Instant now) {
+      Duration left = Duration.between(now, time);
+      return left.isNegative() ? Duration.ZERO : left;
+    }
+  }
+
+  static RetryAfter seconds(long seconds) {
+    return new Delay(Duration.ofSeconds(seconds));
+  }
+
+  /**
+   * Parses a header value: delta-seconds or an HTTP-date in any of the three formats RFC 7231
+   * §7.1.1.1 obliges recipients to accept (IMF-fixdate, obsolete RFC 850, asctime). Anything else,
+   * including negative numbers, yields empty: a malformed hint falls back to normal backoff.
+   */
+  static Optional<RetryAfter> parse(@Nullable String header) {
+    if (header == null || header.isBlank()) {
+      return Optional.empty();
+    }
+    String value = header.trim();
+    if (value.chars().allMatch(Character::isDigit)) {
+      try {
+        return Optional.of(seconds(Long.parseLong(value)));
+      } catch (NumberFormatException tooLarge) {
+        return Optional.of(seconds(Long.MAX_VALUE / 1_000_000_000L));
+      }
+    }
+    return HttpDates.parse(value).map(At::new);
+  }
+
+  /** The three HTTP-date formats; kept private to the interface's file. */
+  final class HttpDates {
+    private static final List<DateTimeFormatter> FORMATS = List.of(
+        DateTimeFormatter.RFC_1123_DATE_TIME,
+        DateTimeFormatter.ofPattern("EEEE, dd-MMM-yy HH:mm:ss zzz", Locale.US),
+        DateTimeFormatter.ofPattern("EEE MMM ppd HH:mm:ss yyyy", Locale.US));
+
+    private HttpDates() {}
+
+    static Optional<Instant> parse(String value) {
+      for (int i = 0; i < FORMATS.size(); i++) {
+        try {
+          if (i == 2) {
+            // asctime carries no zone; RFC 7231 says HTTP-dates are always GMT.
+            return Optional.of(LocalDateTime.parse(value, FORMATS.get(i)).toInstant(ZoneOffset.UTC));
+          }
+          return Optional.of(ZonedDateTime.parse(value, FORMATS.get(i)).toInstant());
+        } catch (DateTimeException notThisFormat) {
+          // try the next format
+        }
+      }
+      return Optional.empty();
+    }
+  }
+}
