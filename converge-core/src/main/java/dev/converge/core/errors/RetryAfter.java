@@ -7,6 +7,8 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.temporal.ChronoField;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -75,7 +77,10 @@ public sealed interface RetryAfter {
   final class HttpDates {
     private static final List<DateTimeFormatter> FORMATS = List.of(
         DateTimeFormatter.RFC_1123_DATE_TIME,
-        DateTimeFormatter.ofPattern("EEEE, dd-MMM-yy HH:mm:ss zzz", Locale.US),
+        // RFC 850 has a two-digit year; 1970-2069 covers every date a live server can send.
+        new DateTimeFormatterBuilder().appendPattern("EEEE, dd-MMM-")
+            .appendValueReduced(ChronoField.YEAR, 2, 2, 1970)
+            .appendPattern(" HH:mm:ss zzz").toFormatter(Locale.US),
         DateTimeFormatter.ofPattern("EEE MMM ppd HH:mm:ss yyyy", Locale.US));
 
     private HttpDates() {}

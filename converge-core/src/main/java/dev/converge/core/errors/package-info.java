@@ -14,9 +14,9 @@
  * try {
  *   client.resource(configMap).delete();
  * } catch (KubernetesClientException e) {
- *   switch (ErrorClassifier.classify(e, CallInfo.of("delete", ref))) {
- *     case NotFoundException gone -> { }            // already deleted: success
- *     case ConvergeException other -> throw other;  // typed, with an actionable message
+ *   ConvergeException failure = ErrorClassifier.classify(e, CallInfo.of("delete", ref));
+ *   if (!(failure instanceof NotFoundException)) {   // already deleted counts as success
+ *     throw failure;                                 // typed, with an actionable message
  *   }
  * }
  * }</pre>
