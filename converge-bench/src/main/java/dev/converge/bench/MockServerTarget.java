@@ -10,14 +10,26 @@ import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
 import java.net.InetAddress;
 import java.util.HashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /** fabric8's mock API server in CRUD mode over plain HTTP: the peer Java users have today. */
 final class MockServerTarget implements Target {
   private final KubernetesMockServer server = new KubernetesMockServer(new Context(),
       new MockWebServer(), new HashMap<>(), new KubernetesCrudDispatcher(), false);
 
+  // The mock server logs every request at INFO through java.util.logging; silenced so that
+  // console output does not slow the peer down.
+  private static final Logger QUIET = quiet();
+
   MockServerTarget() {
     server.init(InetAddress.getLoopbackAddress(), 0);
+  }
+
+  private static Logger quiet() {
+    Logger logger = Logger.getLogger("io.fabric8.mockwebserver");
+    logger.setLevel(Level.WARNING);
+    return logger;
   }
 
   @Override
