@@ -155,6 +155,39 @@ class DurableSandboxTest {
     }
   }
 
+  @Test
+  void measureWriteThroughputOverHttp() {
+    double inMemory;
+    try (Sandbox sandbox = Sandbox.start()) {
+      inMemory = createsPerSecond(sandbox);
+    }
+    try (Sandbox sandbox = Sandbox.start(SandboxOptions.defaults().withDataDir(dataDir))) {
+      double durable = createsPerSecond(sandbox);
+      System.out.printf("fabric8 creates/s, one writer: in memory %.0f, durable %.0f%n",
+          inMemory, durable);
+      assertThat(sandbox.store().size()).isGreaterThanOrEqualTo(300);
+    }
+  }
+
+  private static double createsPerSecond(Sandbox sandbox) {
+    try (KubernetesClient client = SandboxFixture.client(sandbox)) {
+      for (int i = 0; i < 100; i++) {
+        create(client, "warm-" + i);
+      }
+      int n = 200;
+      long start = System.nanoTime();
+      for (int i = 0; i < n; i++) {
+        create(client, "cm-" + i);
+      }
+      return n / ((System.nanoTime() - start) / 1e9);
+    }
+  }
+
+  private static void create(KubernetesClient client, String name) {
+    client.configMaps().inNamespace("default").resource(new ConfigMapBuilder().withNewMetadata()
+        .withName(name).endMetadata().addToData("n", name).build()).create();
+  }
+
   private static CustomResourceDefinition widgetCrd(KubernetesClient client) {
     String yaml = """
         apiVersion: apiextensions.k8s.io/v1
