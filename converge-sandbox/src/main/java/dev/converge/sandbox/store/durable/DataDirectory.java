@@ -104,11 +104,6 @@ public final class DataDirectory implements AutoCloseable {
     return out;
   }
 
-  /** The revision recovery ended at; the store continues after it. */
-  public long recoveredRevision() {
-    return store != null ? store.revision() : recovered.revision();
-  }
-
   /** Builds the store holding the recovered objects, persisting every later commit here. */
   public synchronized ObjectStore createStore(int historyLimit) {
     if (store != null) {
