@@ -50,6 +50,14 @@ final class SandboxCommand implements Callable<Integer> {
       description = "Serve plain HTTP instead of HTTPS (no CA, no certificate checks).")
   boolean plainHttp;
 
+  @Option(names = "--data-dir", paramLabel = "DIR",
+      description = "Keep the cluster's state in DIR so a restart with the same DIR keeps it: "
+          + "every object (each write is synced to a log before it is acknowledged), "
+          + "resourceVersions, the CA (in DIR/pki unless --cert-dir is given) and the admin "
+          + "token (DIR/admin-token). Give --port too to keep the address. "
+          + "Default: in memory only.")
+  Path dataDir;
+
   @Spec
   CommandSpec spec;
 
@@ -68,6 +76,9 @@ final class SandboxCommand implements Callable<Integer> {
     Thread hook = new Thread(this::stopAndAwaitClose, "converge-sandbox-shutdown");
     try (Sandbox sandbox = Sandbox.start(options(file))) {
       sandbox.writeKubeconfig(file);
+      if (dataDir != null) {
+        out.printf("Keeping state in %s%n", dataDir.toAbsolutePath().normalize());
+      }
       render(out, sandbox, file);
       Runtime.getRuntime().addShutdownHook(hook);
       awaitStop();
@@ -81,8 +92,14 @@ final class SandboxCommand implements Callable<Integer> {
 
   private SandboxOptions options(Path file) {
     SandboxOptions options = SandboxOptions.defaults().withHost(host).withPort(port);
+    if (dataDir != null) {
+      options = options.withDataDir(dataDir);
+    }
     if (plainHttp) {
       return options.withPlainHttp();
+    }
+    if (dataDir != null && certDir == null) {
+      return options; // the CA lives in DIR/pki
     }
     return options.withCertDir(certDir != null ? certDir : file.getParent().resolve("pki"));
   }

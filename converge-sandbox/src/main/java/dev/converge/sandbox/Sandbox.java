@@ -14,6 +14,7 @@ import dev.converge.sandbox.schema.CompositeSchemaRegistry;
 import dev.converge.sandbox.server.Operations;
 import dev.converge.sandbox.server.RequestContext;
 import dev.converge.sandbox.store.ObjectStore;
+import dev.converge.sandbox.store.durable.DataDirectory;
 import dev.converge.sandbox.tls.CaDirectory;
 import dev.converge.sandbox.tls.CertificateAuthority;
 import dev.converge.sandbox.tls.ServingCertificate;
@@ -52,20 +53,24 @@ public final class Sandbox implements AutoCloseable {
   private final String adminToken;
   private final CertificateAuthority ca;
   private final int port;
+  /** Where objects, CA and admin token persist; null for an in-memory sandbox. */
+  private final DataDirectory dataDirectory;
 
   private Sandbox(SandboxOptions options) {
     this.options = options;
+    this.dataDirectory = options.dataDir() == null ? null : DataDirectory.open(options.dataDir());
     this.vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(options.eventLoops())
         .setWorkerPoolSize(2).setBlockedThreadCheckInterval(10_000));
     this.registry = ResourceRegistry.withBuiltins();
-    this.store = new ObjectStore(options.watchHistory(), 1);
+    this.store = dataDirectory == null ? new ObjectStore(options.watchHistory(), 1)
+        : dataDirectory.createStore(options.watchHistory());
     this.schemas = CompositeSchemaRegistry.withBuiltins();
     Clock clock = options.clock();
     this.operations = new Operations(registry, store, new FieldManager(schemas, clock),
         new ObjectRules(), schemas, clock);
     this.authenticator = new Authenticator();
-    this.adminToken = options.adminToken() != null ? options.adminToken()
-        : UUID.randomUUID().toString();
+    this.adminToken = dataDirectory != null ? dataDirectory.adminToken(options.adminToken())
+        : options.adminToken() != null ? options.adminToken() : UUID.randomUUID().toString();
     authenticator.addToken(adminToken,
         new Authenticator.User("admin", List.of("system:masters", "system:authenticated")));
     for (SandboxOptions.TokenUser t : options.tokens()) {
@@ -82,7 +87,9 @@ public final class Sandbox implements AutoCloseable {
       this.ca = null;
       this.port = startServer(null);
     } else {
-      this.ca = options.certDir() != null ? CaDirectory.loadOrCreate(options.certDir())
+      Path certDir = options.certDir() != null ? options.certDir()
+          : dataDirectory != null ? dataDirectory.pkiDirectory() : null;
+      this.ca = certDir != null ? CaDirectory.loadOrCreate(certDir)
           : CertificateAuthority.generate();
       this.port = startServer(ca.issueServing(SubjectAltNames.loopback().plus(options.host())));
     }
@@ -96,6 +103,9 @@ public final class Sandbox implements AutoCloseable {
               serving.privateKeyPem());
     } catch (RuntimeException e) {
       vertx.close();
+      if (dataDirectory != null) {
+        dataDirectory.closeWithoutSnapshot();
+      }
       throw e;
     }
   }
@@ -111,7 +121,11 @@ public final class Sandbox implements AutoCloseable {
 
   private void bootstrap() {
     RequestContext system = RequestContext.internal("kube-apiserver");
+    String namespaces = registry.byKind("v1", "Namespace").orElseThrow().groupResource();
     for (String ns : List.of("default", "kube-system", "kube-public", "kube-node-lease")) {
+      if (store.get(namespaces, "", ns) != null) {
+        continue; // restored from a data directory
+      }
       ObjectNode obj = Json.object();
       obj.put("apiVersion", "v1").put("kind", "Namespace");
       Json.metadata(obj).put("name", ns);
@@ -200,5 +214,21 @@ public final class Sandbox implements AutoCloseable {
     server.close();
     lifecycle.close();
     vertx.close().toCompletionStage().toCompletableFuture().join();
+    if (dataDirectory != null) {
+      dataDirectory.close();
+    }
+  }
+
+  /**
+   * Stops serving and releases the data directory without the final snapshot, as a killed
+   * process would leave it: a restart must recover from the log alone.
+   */
+  void crash() {
+    server.close();
+    lifecycle.close();
+    vertx.close().toCompletionStage().toCompletableFuture().join();
+    if (dataDirectory != null) {
+      dataDirectory.closeWithoutSnapshot();
+    }
   }
 }

@@ -40,6 +40,7 @@ public final class SandboxOptions {
   private Path certDir;
   private List<TokenUser> tokens = List.of();
   private int watchHistory = ObjectStore.DEFAULT_HISTORY;
+  private Path dataDir;
 
   private SandboxOptions() {}
 
@@ -54,6 +55,7 @@ public final class SandboxOptions {
     o.certDir = certDir;
     o.tokens = tokens;
     o.watchHistory = watchHistory;
+    o.dataDir = dataDir;
     return o;
   }
 
@@ -161,6 +163,23 @@ public final class SandboxOptions {
     }
     SandboxOptions o = copy();
     o.watchHistory = events;
+    return o;
+  }
+
+  /** Directory keeping objects, CA and admin token across restarts, null to keep them in memory. */
+  public Path dataDir() {
+    return dataDir;
+  }
+
+  /**
+   * Keeps the sandbox's state in {@code dir}: every acknowledged write is synced to a log there
+   * first, so a restart with the same directory has every object, the same CA (in
+   * {@code dir/pki} unless {@link #withCertDir} says otherwise) and the same admin token (in
+   * {@code dir/admin-token} unless {@link #withAdminToken} says otherwise). One sandbox at a time.
+   */
+  public SandboxOptions withDataDir(Path dir) {
+    SandboxOptions o = copy();
+    o.dataDir = dir;
     return o;
   }
 }

@@ -8,10 +8,12 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.LongConsumer;
 
 /**
  * ObjectStore is the sandbox's etcd: objects by resource, namespace and name, one revision
@@ -35,6 +37,8 @@ public final class ObjectStore {
   private volatile long revision;
   /** Revision of the oldest event evicted from the history; resuming at or before it is Gone. */
   private long compacted;
+  /** Makes each commit durable before it is visible; null keeps the store in memory only. */
+  private final Persistence persistence;
 
   /** Listener called after each commit, under the write lock (durability, controllers). */
   public interface CommitListener {
@@ -46,9 +50,18 @@ public final class ObjectStore {
   }
 
   public ObjectStore(int historyLimit, long startRevision) {
+    this(historyLimit, startRevision, null);
+  }
+
+  /**
+   * A store whose commits are first handed to {@code persistence}, continuing after
+   * {@code startRevision} (the last revision a previous run persisted).
+   */
+  public ObjectStore(int historyLimit, long startRevision, Persistence persistence) {
     this.historyLimit = historyLimit;
     this.revision = startRevision;
     this.compacted = startRevision;
+    this.persistence = persistence;
   }
 
   public long revision() {
@@ -116,26 +129,39 @@ public final class ObjectStore {
       switch (outcome.kind()) {
         case NONE:
           return outcome.object();
-        case PUT:
+        case PUT: {
+          WatchEvent event = new WatchEvent(next, current == null ? "ADDED" : "MODIFIED",
+              groupResource, namespace, outcome.object(), current);
+          persist(event);
           objects.put(key, outcome.object());
           revision = next;
-          commit(new WatchEvent(next, current == null ? "ADDED" : "MODIFIED", groupResource,
-              namespace, outcome.object(), current));
+          commit(event);
           return outcome.object();
-        case DELETE:
+        }
+        case DELETE: {
           if (current == null) {
             return null;
           }
+          WatchEvent event = new WatchEvent(next, "DELETED", groupResource, namespace,
+              outcome.object(), current);
+          persist(event);
           objects.remove(key);
           revision = next;
-          commit(new WatchEvent(next, "DELETED", groupResource, namespace, outcome.object(),
-              current));
+          commit(event);
           return outcome.object();
+        }
         default:
           throw new IllegalStateException("unknown outcome " + outcome.kind());
       }
     } finally {
       lock.unlock();
+    }
+  }
+
+  /** Durable before visible: a failed write changes nothing and reaches no watcher. */
+  private void persist(WatchEvent event) {
+    if (persistence != null) {
+      persistence.persist(event);
     }
   }
 
@@ -209,4 +235,51 @@ public final class ObjectStore {
     }
     return out;
   }
+
+  /**
+   * Persistence makes a commit durable (written and synced) before the store applies it and
+   * before any watcher or client sees it. Called under the write lock, in revision order.
+   */
+  public interface Persistence {
+    /** Returns once {@code event} survives a crash, or throws and the write is refused. */
+    void persist(WatchEvent event);
+  }
+
+  /**
+   * Puts an object recovered from disk, without an event or a new revision; only before the
+   * store serves anything.
+   */
+  public void preload(String groupResource, String namespace, String name, ObjectNode object) {
+    lock.lock();
+    try {
+      data.computeIfAbsent(groupResource, k -> new ConcurrentSkipListMap<>())
+          .put(key(namespace, name), object);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Every stored object by resource and the revision they were read at; {@code atomically}
+   * runs under the write lock right after the capture with that revision, so no commit slips
+   * between them (a log rotation). Objects are immutable, so the capture only copies references.
+   */
+  public Dump dump(LongConsumer atomically) {
+    lock.lock();
+    try {
+      Map<String, List<ObjectNode>> out = new TreeMap<>();
+      for (Map.Entry<String, NavigableMap<String, ObjectNode>> e : data.entrySet()) {
+        if (!e.getValue().isEmpty()) {
+          out.put(e.getKey(), List.copyOf(e.getValue().values()));
+        }
+      }
+      atomically.accept(revision);
+      return new Dump(revision, out);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Objects of every resource at one revision. */
+  public record Dump(long revision, Map<String, List<ObjectNode>> objects) {}
 }
