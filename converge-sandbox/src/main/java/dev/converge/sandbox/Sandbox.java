@@ -6,6 +6,8 @@ import dev.converge.sandbox.access.Kubeconfig;
 import dev.converge.sandbox.api.Json;
 import dev.converge.sandbox.api.ResourceRegistry;
 import dev.converge.sandbox.apply.FieldManager;
+import dev.converge.sandbox.auth.RbacAuthorization;
+import dev.converge.sandbox.auth.ServiceAccountTokens;
 import dev.converge.sandbox.http.ApiServer;
 import dev.converge.sandbox.http.Authenticator;
 import dev.converge.sandbox.lifecycle.CustomResourceSchemas;
@@ -52,6 +54,7 @@ public final class Sandbox implements AutoCloseable {
   private final String adminToken;
   private final CertificateAuthority ca;
   private final int port;
+  private final RbacAuthorization rbac;
 
   private Sandbox(SandboxOptions options) {
     this.options = options;
@@ -78,6 +81,7 @@ public final class Sandbox implements AutoCloseable {
         schema -> schemas.registerOpenApi(group, kind, schema),
         () -> schemas.unregister(group, kind)));
     this.server = new ApiServer(vertx, operations, authenticator);
+    this.rbac = RbacAuthorization.install(operations, authenticator, server, clock);
     if (options.plainHttp()) {
       this.ca = null;
       this.port = startServer(null);
@@ -200,5 +204,20 @@ public final class Sandbox implements AutoCloseable {
     server.close();
     lifecycle.close();
     vertx.close().toCompletionStage().toCompletableFuture().join();
+  }
+
+  /** RBAC authorization: decisions, and tokens for ServiceAccounts. */
+  public RbacAuthorization rbac() {
+    return rbac;
+  }
+
+  /**
+   * Mints a one-hour bearer token that authenticates as the ServiceAccount {@code namespace/name}
+   * (user {@code system:serviceaccount:NAMESPACE:NAME}), as {@code kubectl create token} does.
+   *
+   * @throws dev.converge.sandbox.api.ApiException 404 when the ServiceAccount does not exist
+   */
+  public String serviceAccountToken(String namespace, String name) {
+    return rbac.serviceAccountToken(namespace, name, ServiceAccountTokens.DEFAULT_TTL).token();
   }
 }
