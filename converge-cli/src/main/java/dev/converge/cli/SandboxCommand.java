@@ -3,12 +3,17 @@ package dev.converge.cli;
 import dev.converge.sandbox.Sandbox;
 import dev.converge.sandbox.SandboxOptions;
 import dev.converge.sandbox.access.ClusterAccess;
+import dev.converge.sandbox.auth.StaticToken;
+import dev.converge.sandbox.auth.StaticTokens;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -58,6 +63,20 @@ final class SandboxCommand implements Callable<Integer> {
           + "Default: in memory only.")
   Path dataDir;
 
+  @Option(names = "--token", paramLabel = "TOKEN=USER[:GROUP1,GROUP2]",
+      converter = TokenConverter.class,
+      description = {"Accept bearer token TOKEN for USER in the given groups (repeatable).",
+          "Requests are authorized by the RBAC objects in the sandbox: bind the user with "
+              + "RoleBindings or ClusterRoleBindings (e.g. to the view, edit, admin or "
+              + "cluster-admin ClusterRoles). The kubeconfig's admin token is in "
+              + "system:masters."})
+  List<StaticToken> tokens = new ArrayList<>();
+
+  @Option(names = "--token-file", paramLabel = "FILE",
+      description = "Accept the tokens of a kube-apiserver static token file: CSV lines "
+          + "token,user,uid,\"group1,group2\".")
+  Path tokenFile;
+
   @Spec
   CommandSpec spec;
 
@@ -95,6 +114,8 @@ final class SandboxCommand implements Callable<Integer> {
     if (dataDir != null) {
       options = options.withDataDir(dataDir);
     }
+
+    options = withTokens(options);
     if (plainHttp) {
       return options.withPlainHttp();
     }
@@ -102,6 +123,14 @@ final class SandboxCommand implements Callable<Integer> {
       return options; // the CA lives in DIR/pki
     }
     return options.withCertDir(certDir != null ? certDir : file.getParent().resolve("pki"));
+  }
+
+  private SandboxOptions withTokens(SandboxOptions options) {
+    SandboxOptions o = tokenFile == null ? options : options.withTokenFile(tokenFile);
+    for (StaticToken t : tokens) {
+      o = o.withToken(t.token(), t.user(), t.groups().toArray(String[]::new));
+    }
+    return o;
   }
 
   private static void render(PrintWriter out, Sandbox sandbox, Path file) {
@@ -140,6 +169,14 @@ final class SandboxCommand implements Callable<Integer> {
       Runtime.getRuntime().removeShutdownHook(hook);
     } catch (IllegalStateException shuttingDown) {
       // The JVM is already running the hook; nothing left to remove.
+    }
+  }
+
+  /** Parses {@code --token} values so a malformed one is reported as a usage error. */
+  static final class TokenConverter implements ITypeConverter<StaticToken> {
+    @Override
+    public StaticToken convert(String value) {
+      return StaticTokens.parseSpec(value);
     }
   }
 }

@@ -6,6 +6,8 @@ import dev.converge.sandbox.access.Kubeconfig;
 import dev.converge.sandbox.api.Json;
 import dev.converge.sandbox.api.ResourceRegistry;
 import dev.converge.sandbox.apply.FieldManager;
+import dev.converge.sandbox.auth.RbacAuthorization;
+import dev.converge.sandbox.auth.ServiceAccountTokens;
 import dev.converge.sandbox.http.ApiServer;
 import dev.converge.sandbox.http.Authenticator;
 import dev.converge.sandbox.lifecycle.CustomResourceSchemas;
@@ -55,6 +57,7 @@ public final class Sandbox implements AutoCloseable {
   private final int port;
   /** Where objects, CA and admin token persist; null for an in-memory sandbox. */
   private final DataDirectory dataDirectory;
+  private final RbacAuthorization rbac;
 
   private Sandbox(SandboxOptions options) {
     this.options = options;
@@ -83,6 +86,7 @@ public final class Sandbox implements AutoCloseable {
         schema -> schemas.registerOpenApi(group, kind, schema),
         () -> schemas.unregister(group, kind)));
     this.server = new ApiServer(vertx, operations, authenticator);
+    this.rbac = RbacAuthorization.install(operations, authenticator, server, clock);
     if (options.plainHttp()) {
       this.ca = null;
       this.port = startServer(null);
@@ -230,5 +234,20 @@ public final class Sandbox implements AutoCloseable {
     if (dataDirectory != null) {
       dataDirectory.closeWithoutSnapshot();
     }
+  }
+
+  /** RBAC authorization: decisions, and tokens for ServiceAccounts. */
+  public RbacAuthorization rbac() {
+    return rbac;
+  }
+
+  /**
+   * Mints a one-hour bearer token that authenticates as the ServiceAccount {@code namespace/name}
+   * (user {@code system:serviceaccount:NAMESPACE:NAME}), as {@code kubectl create token} does.
+   *
+   * @throws dev.converge.sandbox.api.ApiException 404 when the ServiceAccount does not exist
+   */
+  public String serviceAccountToken(String namespace, String name) {
+    return rbac.serviceAccountToken(namespace, name, ServiceAccountTokens.DEFAULT_TTL).token();
   }
 }

@@ -1,5 +1,7 @@
 package dev.converge.sandbox;
 
+import dev.converge.sandbox.auth.StaticToken;
+import dev.converge.sandbox.auth.StaticTokens;
 import dev.converge.sandbox.store.ObjectStore;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -180,6 +182,18 @@ public final class SandboxOptions {
   public SandboxOptions withDataDir(Path dir) {
     SandboxOptions o = copy();
     o.dataDir = dir;
+    return o;
+  }
+
+  /**
+   * Adds every token of a kube-apiserver static token file (CSV lines
+   * {@code token,user,uid,"group1,group2"}), read now.
+   */
+  public SandboxOptions withTokenFile(Path file) {
+    SandboxOptions o = this;
+    for (StaticToken t : StaticTokens.readFile(file)) {
+      o = o.withToken(t.token(), t.user(), t.groups().toArray(String[]::new));
+    }
     return o;
   }
 }

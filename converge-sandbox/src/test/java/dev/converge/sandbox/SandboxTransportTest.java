@@ -40,7 +40,7 @@ class SandboxTransportTest {
   @BeforeAll
   static void start() {
     sandbox = Sandbox.start(SandboxOptions.defaults()
-        .withToken(EXTRA_TOKEN, "dev", "system:authenticated"));
+        .withToken(EXTRA_TOKEN, "dev", "system:masters"));
   }
 
   @AfterAll

@@ -54,6 +54,7 @@ public final class ApiServer implements AutoCloseable {
   private final List<RequestFilter> filters = new CopyOnWriteArrayList<>();
   private final List<WatchStream> watches = new CopyOnWriteArrayList<>();
   private HttpServer server;
+  private volatile RequestAuthorizer authorizer = (request, user) -> { };
   private String serverAddress = "127.0.0.1:0";
 
   /** A hook that may answer or delay a request before it is dispatched (fault injection). */
@@ -129,6 +130,7 @@ public final class ApiServer implements AutoCloseable {
       if (user.isEmpty()) {
         throw ApiException.unauthorized();
       }
+      authorizer.authorize(req, user.get());
       if (path.startsWith("/openapi/")) {
         openApi(req, path);
         return;
@@ -510,5 +512,16 @@ public final class ApiServer implements AutoCloseable {
       resp.putHeader("Retry-After", Integer.toString(e.retryAfterSeconds()));
     }
     writeJson(resp, e.code(), e.toStatus());
+  }
+
+  /** Decides whether an authenticated user may make a request, before anything else runs. */
+  public interface RequestAuthorizer {
+    /** Returns when the request is allowed; throws (a 403 {@link ApiException}) when not. */
+    void authorize(HttpServerRequest request, Authenticator.User user);
+  }
+
+  /** Replaces the authorizer, which allows everything until one is set. */
+  public void setAuthorizer(RequestAuthorizer newAuthorizer) {
+    this.authorizer = newAuthorizer;
   }
 }

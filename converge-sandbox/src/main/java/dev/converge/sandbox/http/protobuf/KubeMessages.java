@@ -11,10 +11,17 @@ import java.util.Map;
  */
 final class KubeMessages {
   /** Message name of each decodable top-level kind, keyed by {@code apiVersion/kind}. */
-  static final Map<String, String> KINDS = Map.of(
-      "v1/Namespace", "Namespace", "v1/ConfigMap", "ConfigMap", "v1/Secret", "Secret",
-      "v1/ServiceAccount", "ServiceAccount", "v1/Service", "Service",
-      "apps/v1/Deployment", "Deployment");
+  static final Map<String, String> KINDS = Map.ofEntries(
+      Map.entry("v1/Namespace", "Namespace"), Map.entry("v1/ConfigMap", "ConfigMap"),
+      Map.entry("v1/Secret", "Secret"), Map.entry("v1/ServiceAccount", "ServiceAccount"),
+      Map.entry("v1/Service", "Service"), Map.entry("apps/v1/Deployment", "Deployment"),
+      // kubectl auth can-i, auth whoami and create token.
+      Map.entry("authorization.k8s.io/v1/SelfSubjectAccessReview", "SelfSubjectAccessReview"),
+      Map.entry("authorization.k8s.io/v1/SubjectAccessReview", "SubjectAccessReview"),
+      Map.entry("authorization.k8s.io/v1/LocalSubjectAccessReview", "SubjectAccessReview"),
+      Map.entry("authentication.k8s.io/v1/SelfSubjectReview", "SelfSubjectReview"),
+      Map.entry("authentication.k8s.io/v1/TokenReview", "TokenReview"),
+      Map.entry("authentication.k8s.io/v1/TokenRequest", "TokenRequest"));
 
   private static final Map<String, Map<Integer, ProtoField>> MESSAGES = new HashMap<>();
 
@@ -63,9 +70,35 @@ final class KubeMessages {
         3, scalar("containerPort", Type.INT), 4, scalar("protocol", Type.STRING),
         5, scalar("hostIP", Type.STRING));
     message("EnvVar", 1, scalar("name", Type.STRING), 2, scalar("value", Type.STRING));
+    accessReviewMessages();
   }
 
   private KubeMessages() {}
+
+  private static void accessReviewMessages() {
+    message("SelfSubjectAccessReview", 1, msg("metadata", "ObjectMeta"),
+        2, msg("spec", "SelfSubjectAccessReviewSpec"));
+    message("SelfSubjectAccessReviewSpec", 1, msg("resourceAttributes", "ResourceAttributes"),
+        2, msg("nonResourceAttributes", "NonResourceAttributes"));
+    message("SubjectAccessReview", 1, msg("metadata", "ObjectMeta"),
+        2, msg("spec", "SubjectAccessReviewSpec"));
+    message("SubjectAccessReviewSpec", 1, msg("resourceAttributes", "ResourceAttributes"),
+        2, msg("nonResourceAttributes", "NonResourceAttributes"), 3, scalar("user", Type.STRING),
+        4, list("groups", Type.STRING), 6, scalar("uid", Type.STRING));
+    message("ResourceAttributes", 1, scalar("namespace", Type.STRING),
+        2, scalar("verb", Type.STRING), 3, scalar("group", Type.STRING),
+        4, scalar("version", Type.STRING), 5, scalar("resource", Type.STRING),
+        6, scalar("subresource", Type.STRING), 7, scalar("name", Type.STRING));
+    message("NonResourceAttributes", 1, scalar("path", Type.STRING),
+        2, scalar("verb", Type.STRING));
+    message("SelfSubjectReview", 1, msg("metadata", "ObjectMeta"));
+    message("TokenReview", 1, msg("metadata", "ObjectMeta"), 2, msg("spec", "TokenReviewSpec"));
+    message("TokenReviewSpec", 1, scalar("token", Type.STRING),
+        2, list("audiences", Type.STRING));
+    message("TokenRequest", 1, msg("metadata", "ObjectMeta"), 2, msg("spec", "TokenRequestSpec"));
+    message("TokenRequestSpec", 1, list("audiences", Type.STRING),
+        4, pointer("expirationSeconds", Type.INT));
+  }
 
   static Map<Integer, ProtoField> fields(String message) {
     return MESSAGES.getOrDefault(message, Map.of());
