@@ -1,6 +1,7 @@
 package dev.converge.sandbox.faults;
 
 import dev.converge.sandbox.http.ApiServer;
+import dev.converge.sandbox.http.BrokenConnections;
 import dev.converge.sandbox.http.RequestInfo;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerRequest;
@@ -81,11 +82,12 @@ final class FaultFilter implements ApiServer.RequestFilter {
       StatusResponses.write(req.response(), respond);
     } else if (action instanceof FaultAction.Reset) {
       counted.finish(RequestRecord.RESET);
-      SocketFaults.reset(req.connection());
+      BrokenConnections.reset(req.connection());
     } else if (action instanceof FaultAction.Refuse refuse) {
       counted.finish(RequestRecord.REFUSED);
-      SocketFaults.reset(req.connection());
-      faults.refuseConnections(refuse.period());
+      // Answer only once the socket is closed, so the client's next connection is refused.
+      faults.refuseConnections(refuse.period())
+          .onComplete(v -> BrokenConnections.reset(req.connection()));
     }
   }
 

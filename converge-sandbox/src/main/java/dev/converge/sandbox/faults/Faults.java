@@ -85,13 +85,14 @@ public final class Faults {
    * Stops accepting connections for {@code period}: the listening socket and every open
    * connection are closed, and the server listens on the same port again afterwards, so
    * clients meet "Connection refused" meanwhile. A refusal already under way is not extended.
+   * The future completes once the socket is closed.
    */
-  public void refuseConnections(Duration period) {
+  public io.vertx.core.Future<Void> refuseConnections(Duration period) {
     if (!refusing.compareAndSet(false, true)) {
-      return;
+      return io.vertx.core.Future.succeededFuture();
     }
-    server.stopListening().onComplete(stopped -> vertx.setTimer(Math.max(1, period.toMillis()),
-        t -> server.listenAgain().onComplete(again -> {
+    return server.stopListening().onComplete(stopped -> vertx.setTimer(
+        Math.max(1, period.toMillis()), t -> server.listenAgain().onComplete(again -> {
           refusing.set(false);
           if (again.failed()) {
             LOG.warn("could not listen again after refusing connections", again.cause());

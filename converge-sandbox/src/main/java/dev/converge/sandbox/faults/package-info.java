@@ -7,8 +7,8 @@
  * <p>Hand-written because the failures must happen on the sandbox's own sockets, where real
  * clients (fabric8, kubectl) meet them as they would meet a real API server's. Rules are pure
  * values ({@link dev.converge.sandbox.faults.FaultRule}, parsed from compact specs by
- * {@link dev.converge.sandbox.faults.FaultSpec}); {@code FaultFilter}, {@code WatchFaults} and
- * {@code SocketFaults} apply them on Vert.x without blocking the event loop.
+ * {@link dev.converge.sandbox.faults.FaultSpec}); {@code FaultFilter} and {@code WatchFaults} apply
+ * them on Vert.x without blocking the event loop.
  *
  * <pre>{@code
  * FaultHandle h = sandbox.faults().add(FaultSpec.parse("verb=create,path=/api/v1/**,status=503,count=3"));

@@ -447,7 +447,8 @@ public final class ApiServer implements AutoCloseable {
 
       @Override
       public void drop() {
-        context.runOnContext(v -> req.connection().close());
+        stream.abort();
+        BrokenConnections.cut(req.connection());
       }
 
       @Override

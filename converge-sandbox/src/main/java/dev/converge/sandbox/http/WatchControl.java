@@ -24,7 +24,7 @@ public interface WatchControl {
   /** Also calls {@code listener} with the running count after each event is written (not bookmarks). */
   void onEventSent(LongConsumer listener);
 
-  /** Closes the watch's connection without ending the stream properly. */
+  /** Stops the stream at once and closes its connection without a proper end of stream. */
   void drop();
 
   boolean isOpen();

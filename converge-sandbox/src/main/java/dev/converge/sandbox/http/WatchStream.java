@@ -38,6 +38,7 @@ final class WatchStream implements Watcher {
   private final AtomicLong eventsSent = new AtomicLong();
   private volatile LongSupplier delayMillis = () -> 0;
   private volatile LongConsumer sentListener = n -> {};
+  private volatile boolean aborted;
 
   WatchStream(ResourceType type, String namespace, ListOptions options,
       WatchSink sink, Context context) {
@@ -128,7 +129,7 @@ final class WatchStream implements Watcher {
 
   private void write(byte[] line, boolean counted) {
     pending.decrementAndGet();
-    if (sink.isOpen()) {
+    if (!aborted && sink.isOpen()) {
       sink.write(line);
       if (counted) {
         sentListener.accept(eventsSent.incrementAndGet());
@@ -145,6 +146,17 @@ final class WatchStream implements Watcher {
       } else {
         delayed.add(0, sink::end);
       }
+    }
+  }
+
+  /**
+   * Stops writing at once, events already queued included, without ending the stream properly:
+   * the caller breaks the connection (a watch dropped mid-stream).
+   */
+  void abort() {
+    aborted = true;
+    if (closed.compareAndSet(false, true)) {
+      onClose.run();
     }
   }
 
