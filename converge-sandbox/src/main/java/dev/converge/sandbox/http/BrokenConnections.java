@@ -3,6 +3,7 @@ package dev.converge.sandbox.http;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOption;
+import io.netty.handler.ssl.SslHandler;
 import io.vertx.core.http.HttpConnection;
 import io.vertx.core.net.impl.ConnectionBase;
 
@@ -26,16 +27,25 @@ public final class BrokenConnections {
   }
 
   /**
-   * Closes the connection under whatever it carries, without the protocol's own end (no final
-   * chunk, no WebSocket close frame, no TLS close_notify): the client reads an unexpected end.
+   * Closes the connection under the HTTP or WebSocket stream it carries, without that protocol's
+   * own end (no final chunk, no WebSocket close frame): the client reads an unexpected end of
+   * stream, as when a proxy or load balancer drops it. TLS is still ended with close_notify, so
+   * every byte written before arrives.
    */
   public static void cut(HttpConnection connection) {
-    onChannel(connection, BrokenConnections::closeBelowHandlers);
+    onChannel(connection, channel -> {
+      SslHandler tls = channel.pipeline().get(SslHandler.class);
+      if (tls == null) {
+        closeBelowHandlers(channel);
+      } else {
+        tls.closeOutbound().addListener(f -> closeBelowHandlers(channel));
+      }
+    });
   }
 
   /**
-   * Closes from the first handler, so no handler sees the close: TLS would send close_notify and
-   * Netty's WebSocket handler a close frame, both orderly ends.
+   * Closes from the first handler, so no handler sees the close: Netty's WebSocket handler would
+   * send a close frame, and TLS a close_notify (which a reset must not have).
    */
   private static void closeBelowHandlers(Channel channel) {
     ChannelHandlerContext first = channel.pipeline().firstContext();
