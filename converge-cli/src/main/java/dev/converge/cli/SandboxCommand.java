@@ -5,10 +5,15 @@ import dev.converge.sandbox.SandboxOptions;
 import dev.converge.sandbox.access.ClusterAccess;
 import dev.converge.sandbox.auth.StaticToken;
 import dev.converge.sandbox.auth.StaticTokens;
+import dev.converge.sandbox.faults.Durations;
+import dev.converge.sandbox.faults.FaultRule;
+import dev.converge.sandbox.faults.FaultSpec;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -25,7 +30,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "sandbox", mixinStandardHelpOptions = true,
     description = {"Run an in-process Kubernetes API server and write a kubeconfig for it.",
         "Serves HTTPS with a certificate from its own CA and accepts the bearer token written "
-            + "to the kubeconfig. Runs until interrupted (Ctrl-C)."})
+            + "to the kubeconfig. Runs until interrupted (Ctrl-C).",
+        "Drive it at runtime from another shell with 'converge sandbox ctl'."},
+    subcommands = SandboxCtlCommand.class)
 final class SandboxCommand implements Callable<Integer> {
   /** How long the shutdown hook waits for the sandbox to close before the JVM exits anyway. */
   private static final long CLOSE_WAIT_SECONDS = 15;
@@ -77,6 +84,30 @@ final class SandboxCommand implements Callable<Integer> {
           + "token,user,uid,\"group1,group2\".")
   Path tokenFile;
 
+  @Option(names = "--pause", paramLabel = "KIND",
+      description = "Start with this controller kind paused (repeatable), e.g. statefulsets.")
+  List<String> pausedKinds = new ArrayList<>();
+
+  @Option(names = "--slow", paramLabel = "KIND=DURATION",
+      description = "Start with this controller kind slowed by DURATION (repeatable), "
+          + "e.g. deployments=2s.")
+  Map<String, String> slowedKinds = new LinkedHashMap<>();
+
+  @Option(names = "--fault", paramLabel = "SPEC",
+      description = {"Start with this fault rule (repeatable): comma-separated items, e.g.",
+          "  verb=create,path=/api/v1/**,status=503,count=3",
+          "  verb=get,reset,probability=0.1,seed=42",
+          "  path=/apis/apps/v1/**,latency=200ms",
+          "  verb=create,retry-after=2",
+          "  path=/apis/apps/v1/**,watch-delay=2s,client=operator",
+          "Match: verb (get|list|watch|create|update|patch|delete|deletecollection), path "
+              + "(glob: * one segment, ** any; or regex:...), client (User-Agent prefix or "
+              + "X-Converge-Client header), header=Name:value.",
+          "Action: status=429|500|502|503|504, retry-after=SECONDS, latency=DURATION, reset, "
+              + "refuse[=DURATION], drop=EVENTS|DURATION (watches), watch-delay=DURATION.",
+          "How often: count=N (first N hits), every=N, probability=P with seed=S."})
+  List<String> faults = new ArrayList<>();
+
   @Spec
   CommandSpec spec;
 
@@ -93,7 +124,13 @@ final class SandboxCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     Path file = kubeconfig.toAbsolutePath().normalize();
     Thread hook = new Thread(this::stopAndAwaitClose, "converge-sandbox-shutdown");
+    List<FaultRule> rules = faults.stream().map(FaultSpec::parse).toList();
     try (Sandbox sandbox = Sandbox.start(options(file))) {
+      // Before the kubeconfig exists, so no client sees the sandbox without them.
+      rules.forEach(sandbox.faults()::add);
+      pausedKinds.forEach(sandbox.controllerControls()::pause);
+      slowedKinds.forEach((kind, delay) ->
+          sandbox.controllerControls().slow(kind, Durations.parse(delay)));
       sandbox.writeKubeconfig(file);
       if (dataDir != null) {
         out.printf("Keeping state in %s%n", dataDir.toAbsolutePath().normalize());

@@ -3,11 +3,16 @@ package dev.converge.sandbox;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.converge.sandbox.access.ClusterAccess;
 import dev.converge.sandbox.access.Kubeconfig;
+import dev.converge.sandbox.admin.AdminEndpoint;
 import dev.converge.sandbox.api.Json;
 import dev.converge.sandbox.api.ResourceRegistry;
 import dev.converge.sandbox.apply.FieldManager;
 import dev.converge.sandbox.auth.RbacAuthorization;
 import dev.converge.sandbox.auth.ServiceAccountTokens;
+import dev.converge.sandbox.controllers.ControllerControls;
+import dev.converge.sandbox.controllers.NoControllerControls;
+import dev.converge.sandbox.faults.Faults;
+import dev.converge.sandbox.faults.RequestCounts;
 import dev.converge.sandbox.http.ApiServer;
 import dev.converge.sandbox.http.Authenticator;
 import dev.converge.sandbox.lifecycle.CustomResourceSchemas;
@@ -29,6 +34,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * Sandbox is an in-process Kubernetes API server that real clients (fabric8, kubectl) talk to
@@ -58,6 +64,10 @@ public final class Sandbox implements AutoCloseable {
   /** Where objects, CA and admin token persist; null for an in-memory sandbox. */
   private final DataDirectory dataDirectory;
   private final RbacAuthorization rbac;
+  private final RequestCounts requests = new RequestCounts();
+  private final Faults faults;
+  private volatile Supplier<ControllerControls> controllerControls =
+      () -> NoControllerControls.INSTANCE;
 
   private Sandbox(SandboxOptions options) {
     this.options = options;
@@ -87,6 +97,10 @@ public final class Sandbox implements AutoCloseable {
         () -> schemas.unregister(group, kind)));
     this.server = new ApiServer(vertx, operations, authenticator);
     this.rbac = RbacAuthorization.install(operations, authenticator, server, clock);
+    // Fault filter first: it leaves /converge/ paths alone, so admin calls are never faulted.
+    this.faults = Faults.attach(vertx, server, requests);
+    server.addFilter(new AdminEndpoint(adminToken, faults, requests,
+        () -> controllerControls.get()));
     if (options.plainHttp()) {
       this.ca = null;
       this.port = startServer(null);
@@ -211,6 +225,26 @@ public final class Sandbox implements AutoCloseable {
 
   public ApiServer apiServer() {
     return server;
+  }
+
+  /** Fault rules in force on this sandbox's API. */
+  public Faults faults() {
+    return faults;
+  }
+
+  /** Counts of every API request by verb, resource, client and outcome. */
+  public RequestCounts requests() {
+    return requests;
+  }
+
+  /** Pause, resume and slow the simulated controllers (no-ops when none run). */
+  public ControllerControls controllerControls() {
+    return controllerControls.get();
+  }
+
+  /** Connects the controls of the simulated controllers (the admin endpoint uses them). */
+  public void controllerControls(Supplier<ControllerControls> supplier) {
+    this.controllerControls = java.util.Objects.requireNonNull(supplier, "supplier == null");
   }
 
   @Override

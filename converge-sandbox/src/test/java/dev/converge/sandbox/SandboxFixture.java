@@ -28,6 +28,13 @@ public final class SandboxFixture {
     return new KubernetesClientBuilder().withConfig(config(sandbox)).build();
   }
 
+  /** A fabric8 client that sends {@code userAgent}, as an operator or another tool would. */
+  public static KubernetesClient client(Sandbox sandbox, String userAgent) {
+    Config config = config(sandbox);
+    config.setUserAgent(userAgent);
+    return new KubernetesClientBuilder().withConfig(config).build();
+  }
+
   /** A JDK HTTP client that trusts exactly the sandbox's CA (or plain HTTP when it has none). */
   public static HttpClient jdkClient(Sandbox sandbox) {
     HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5));

@@ -56,6 +56,9 @@ public final class ApiServer implements AutoCloseable {
   private HttpServer server;
   private volatile RequestAuthorizer authorizer = (request, user) -> { };
   private String serverAddress = "127.0.0.1:0";
+  private final List<WatchObserver> watchObservers = new CopyOnWriteArrayList<>();
+  private volatile HttpServerOptions listenOptions;
+  private volatile boolean closed;
 
   /** A hook that may answer or delay a request before it is dispatched (fault injection). */
   public interface RequestFilter {
@@ -71,6 +74,39 @@ public final class ApiServer implements AutoCloseable {
 
   public void addFilter(RequestFilter filter) {
     filters.add(filter);
+  }
+
+  /** Told about each watch as it opens, before its first event (fault injection). */
+  public interface WatchObserver {
+    void watchStarted(WatchControl watch);
+  }
+
+  public void addWatchObserver(WatchObserver observer) {
+    watchObservers.add(observer);
+  }
+
+  /**
+   * Closes the listening socket, and with it every open connection, so new connections are
+   * refused until {@link #listenAgain()}: what clients see while an API server restarts.
+   */
+  public io.vertx.core.Future<Void> stopListening() {
+    HttpServer current = server;
+    return current == null ? io.vertx.core.Future.succeededFuture() : current.close();
+  }
+
+  /** Listens again on the same port after {@link #stopListening()}; nothing once closed. */
+  public io.vertx.core.Future<Void> listenAgain() {
+    if (closed || listenOptions == null) {
+      return io.vertx.core.Future.succeededFuture();
+    }
+    return vertx.createHttpServer(listenOptions).requestHandler(this::handle).listen()
+        .map(s -> {
+          server = s;
+          if (closed) {
+            s.close();
+          }
+          return null;
+        });
   }
 
   /** Binds to {@code host:port} (0 picks a free port); TLS when a certificate is given. */
@@ -89,11 +125,12 @@ public final class ApiServer implements AutoCloseable {
           + port, e);
     }
     serverAddress = host + ":" + server.actualPort();
+    listenOptions = new HttpServerOptions(options).setPort(server.actualPort());
     return server.actualPort();
   }
 
   public int port() {
-    return server.actualPort();
+    return listenOptions != null ? listenOptions.getPort() : server.actualPort();
   }
 
   /** Closes every open watch, as a real server does on shutdown or a dropped connection. */
@@ -105,6 +142,7 @@ public final class ApiServer implements AutoCloseable {
 
   @Override
   public void close() {
+    closed = true;
     closeWatches();
     if (server != null) {
       try {
@@ -141,34 +179,56 @@ public final class ApiServer implements AutoCloseable {
           return;
         }
       }
-      if (info == null) {
-        throw ApiException.notFound("the server could not find the requested resource");
-      }
-      if (info.isDiscovery()) {
-        discovery(req, info);
-        return;
-      }
-      ResourceType type = resolve(info);
-      if (req.method() == HttpMethod.GET && info.name() == null && isWatch(req)) {
-        watch(req, type, info);
-        return;
-      }
-      req.body().onSuccess(body -> {
-        try {
-          dispatch(req, type, info, user.get(), body);
-        } catch (ApiException e) {
-          writeError(req.response(), e);
-        } catch (RuntimeException e) {
-          LOG.warn("request {} {} failed", req.method(), req.uri(), e);
-          writeError(req.response(), ApiException.internal(String.valueOf(e.getMessage())));
-        }
-      }).onFailure(t -> writeError(req.response(), ApiException.badRequest(t.getMessage())));
+      serve(req, info, user.get());
     } catch (ApiException e) {
       writeError(req.response(), e);
     } catch (RuntimeException e) {
       LOG.warn("request {} {} failed", req.method(), req.uri(), e);
       writeError(req.response(), ApiException.internal(String.valueOf(e.getMessage())));
     }
+  }
+
+  /**
+   * Serves a request that a filter took over and now lets through (e.g. after added latency),
+   * skipping the filters. A filter that defers a request should {@code pause()} it first and
+   * {@code resume()} it after this call, so its body is not lost meanwhile.
+   */
+  public void proceed(HttpServerRequest req, RequestInfo info) {
+    try {
+      Authenticator.User user = auth.authenticate(req.getHeader("Authorization"))
+          .orElseThrow(ApiException::unauthorized);
+      serve(req, info, user);
+    } catch (ApiException e) {
+      writeError(req.response(), e);
+    } catch (RuntimeException e) {
+      LOG.warn("request {} {} failed", req.method(), req.uri(), e);
+      writeError(req.response(), ApiException.internal(String.valueOf(e.getMessage())));
+    }
+  }
+
+  private void serve(HttpServerRequest req, RequestInfo info, Authenticator.User user) {
+    if (info == null) {
+      throw ApiException.notFound("the server could not find the requested resource");
+    }
+    if (info.isDiscovery()) {
+      discovery(req, info);
+      return;
+    }
+    ResourceType type = resolve(info);
+    if (req.method() == HttpMethod.GET && info.name() == null && isWatch(req)) {
+      watch(req, type, info);
+      return;
+    }
+    req.body().onSuccess(body -> {
+      try {
+        dispatch(req, type, info, user, body);
+      } catch (ApiException e) {
+        writeError(req.response(), e);
+      } catch (RuntimeException e) {
+        LOG.warn("request {} {} failed", req.method(), req.uri(), e);
+        writeError(req.response(), ApiException.internal(String.valueOf(e.getMessage())));
+      }
+    }).onFailure(t -> writeError(req.response(), ApiException.badRequest(t.getMessage())));
   }
 
   private ResourceType resolve(RequestInfo info) {
@@ -277,8 +337,8 @@ public final class ApiServer implements AutoCloseable {
     if ("websocket".equalsIgnoreCase(req.getHeader("Upgrade"))) {
       req.toWebSocket().onSuccess(ws -> {
         try {
-          startWatch(WatchSink.webSocket(ws), context, type, info, options, from, timeoutSeconds,
-              bookmarks, view);
+          startWatch(req, WatchSink.webSocket(ws), context, type, info, options, from,
+              timeoutSeconds, bookmarks, view);
         } catch (RuntimeException e) {
           ApiException error = e instanceof ApiException api ? api
               : ApiException.internal(String.valueOf(e.getMessage()));
@@ -292,7 +352,7 @@ public final class ApiServer implements AutoCloseable {
         .putHeader("Cache-Control", "no-cache, private");
     resp.setStatusCode(200);
     resp.writeHead();
-    startWatch(WatchSink.chunked(resp), context, type, info, options, from, timeoutSeconds,
+    startWatch(req, WatchSink.chunked(resp), context, type, info, options, from, timeoutSeconds,
         bookmarks, view);
   }
 
@@ -312,12 +372,16 @@ public final class ApiServer implements AutoCloseable {
     }
   }
 
-  private void startWatch(WatchSink sink, Context context, ResourceType type, RequestInfo info,
-      ListOptions options, long fromRevision, long timeoutSeconds, boolean bookmarks,
-      UnaryOperator<ObjectNode> view) {
+  private void startWatch(HttpServerRequest req, WatchSink sink, Context context,
+      ResourceType type, RequestInfo info, ListOptions options, long fromRevision,
+      long timeoutSeconds, boolean bookmarks, UnaryOperator<ObjectNode> view) {
     WatchStream stream = new WatchStream(type, info.namespace(), options, sink, context);
     if (view != null) {
       stream.view(view);
+    }
+    if (!watchObservers.isEmpty()) {
+      WatchControl control = watchControl(req, info, stream, context);
+      watchObservers.forEach(o -> o.watchStarted(control));
     }
     long from = fromRevision;
     if (from == 0) {
@@ -358,6 +422,42 @@ public final class ApiServer implements AutoCloseable {
         stream.sendEvent("BOOKMARK", bookmark);
       }));
     }
+  }
+
+  private static WatchControl watchControl(HttpServerRequest req, RequestInfo info,
+      WatchStream stream, Context context) {
+    return new WatchControl() {
+      @Override
+      public HttpServerRequest request() {
+        return req;
+      }
+
+      @Override
+      public RequestInfo info() {
+        return info;
+      }
+
+      @Override
+      public void delayEvents(java.util.function.LongSupplier delayMillis) {
+        stream.delayEvents(delayMillis);
+      }
+
+      @Override
+      public void onEventSent(java.util.function.LongConsumer listener) {
+        stream.onEventSent(listener);
+      }
+
+      @Override
+      public void drop() {
+        stream.abort();
+        BrokenConnections.cut(req.connection());
+      }
+
+      @Override
+      public boolean isOpen() {
+        return !stream.isClosed();
+      }
+    };
   }
 
   private void discovery(HttpServerRequest req, RequestInfo info) {

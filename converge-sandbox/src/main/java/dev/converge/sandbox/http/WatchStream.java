@@ -9,6 +9,9 @@ import dev.converge.sandbox.store.Watcher;
 import io.vertx.core.Context;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongConsumer;
+import java.util.function.LongSupplier;
 import java.util.function.UnaryOperator;
 
 /**
@@ -31,6 +34,11 @@ final class WatchStream implements Watcher {
   private volatile long lastRevision;
   private Runnable onClose = () -> {};
   private volatile UnaryOperator<ObjectNode> view;
+  private final DelayedLines delayed;
+  private final AtomicLong eventsSent = new AtomicLong();
+  private volatile LongSupplier delayMillis = () -> 0;
+  private volatile LongConsumer sentListener = n -> {};
+  private volatile boolean aborted;
 
   WatchStream(ResourceType type, String namespace, ListOptions options,
       WatchSink sink, Context context) {
@@ -39,6 +47,17 @@ final class WatchStream implements Watcher {
     this.options = options;
     this.sink = sink;
     this.context = context;
+    this.delayed = new DelayedLines(context);
+  }
+
+  /** Asks {@code delay} before each event how long to hold it back (injected cache lag). */
+  void delayEvents(LongSupplier delay) {
+    this.delayMillis = delay;
+  }
+
+  /** Also calls {@code listener} with the running count after each event written (not bookmarks). */
+  synchronized void onEventSent(LongConsumer listener) {
+    this.sentListener = sentListener.andThen(listener);
   }
 
   void onClose(Runnable action) {
@@ -81,16 +100,16 @@ final class WatchStream implements Watcher {
     lastRevision = event.revision();
     byte[] line = view == null && kind.equals(event.type()) && servedAsStored(event.object())
         ? event.line() : frame(kind, event.object());
-    send(line);
+    send(line, true);
   }
 
   /** Sends one synthetic event (initial state, bookmark, error). */
   void sendEvent(String kind, ObjectNode object) {
     boolean objectEvent = kind.equals("ADDED") || kind.equals("MODIFIED") || kind.equals("DELETED");
-    send(objectEvent ? frame(kind, object) : framed(kind, object));
+    send(objectEvent ? frame(kind, object) : framed(kind, object), !kind.equals("BOOKMARK"));
   }
 
-  private void send(byte[] line) {
+  private void send(byte[] line, boolean counted) {
     if (closed.get()) {
       return;
     }
@@ -100,19 +119,44 @@ final class WatchStream implements Watcher {
     }
     // Lines queued before close() still go out (e.g. the ERROR event of a 410): the sink is
     // ended by a task queued after them on the same context.
-    context.runOnContext(v -> {
-      pending.decrementAndGet();
-      if (sink.isOpen()) {
-        sink.write(line);
+    long delay = delayMillis.getAsLong();
+    if (delay > 0 || !delayed.isEmpty()) {
+      delayed.add(delay, () -> write(line, counted));
+      return;
+    }
+    context.runOnContext(v -> write(line, counted));
+  }
+
+  private void write(byte[] line, boolean counted) {
+    pending.decrementAndGet();
+    if (!aborted && sink.isOpen()) {
+      sink.write(line);
+      if (counted) {
+        sentListener.accept(eventsSent.incrementAndGet());
       }
-    });
+    }
   }
 
   void close() {
     if (closed.compareAndSet(false, true)) {
       onClose.run();
       // Queued behind pending writes, so an ERROR event sent just before still goes out.
-      context.runOnContext(v -> sink.end());
+      if (delayed.isEmpty()) {
+        context.runOnContext(v -> sink.end());
+      } else {
+        delayed.add(0, sink::end);
+      }
+    }
+  }
+
+  /**
+   * Stops writing at once, events already queued included, without ending the stream properly:
+   * the caller breaks the connection (a watch dropped mid-stream).
+   */
+  void abort() {
+    aborted = true;
+    if (closed.compareAndSet(false, true)) {
+      onClose.run();
     }
   }
 
