@@ -1,6 +1,9 @@
 package dev.converge.testkit;
 
 import dev.converge.sandbox.Sandbox;
+import dev.converge.sandbox.controllers.ControllerControls;
+import dev.converge.sandbox.faults.Faults;
+import dev.converge.sandbox.faults.RequestCounts;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.Config;
@@ -36,6 +39,15 @@ public interface TestCluster {
 
   /** The sandbox; fails the test when the backend lacks {@code capability}. */
   Sandbox sandboxFor(Capability capability);
+
+  /** Fault injection; needs {@link Capability#FAULTS}. */
+  Faults faults();
+
+  /** Counts of the requests the API server received; needs {@link Capability#REQUEST_COUNTS}. */
+  RequestCounts requests();
+
+  /** Pause, resume and slow the simulated controllers; needs {@link Capability#CONTROLLER_CONTROL}. */
+  ControllerControls controllers();
 
   /** Events whose involvedObject is {@code object} (matched by uid), oldest first. */
   List<Event> events(HasMetadata object);

@@ -1,6 +1,9 @@
 package dev.converge.testkit.internal;
 
 import dev.converge.sandbox.Sandbox;
+import dev.converge.sandbox.controllers.ControllerControls;
+import dev.converge.sandbox.faults.Faults;
+import dev.converge.sandbox.faults.RequestCounts;
 import dev.converge.testkit.Backend;
 import dev.converge.testkit.Capability;
 import dev.converge.testkit.TestCluster;
@@ -70,6 +73,25 @@ public final class DefaultTestCluster implements TestCluster {
     }
     return connection.sandbox().orElseThrow(() -> new IllegalStateException(
         capability + " needs the sandbox; backend is " + backend()));
+  }
+
+  @Override
+  public Faults faults() {
+    return sandboxFor(Capability.FAULTS).faults();
+  }
+
+  @Override
+  public RequestCounts requests() {
+    return sandboxFor(Capability.REQUEST_COUNTS).requests();
+  }
+
+  @Override
+  public ControllerControls controllers() {
+    if (!backend().can(Capability.CONTROLLER_CONTROL)) {
+      throw new IllegalStateException("CONTROLLER_CONTROL is not available on backend "
+          + backend() + "; annotate the test with @Requires(Capability.CONTROLLER_CONTROL)");
+    }
+    return connection.controllers();
   }
 
   @Override
