@@ -5,6 +5,7 @@ import dev.converge.sandbox.access.ClusterAccess;
 import dev.converge.sandbox.access.Kubeconfig;
 import dev.converge.sandbox.api.Json;
 import dev.converge.sandbox.api.ResourceRegistry;
+import dev.converge.sandbox.controllers.ControllerManager;
 import dev.converge.sandbox.apply.FieldManager;
 import dev.converge.sandbox.http.ApiServer;
 import dev.converge.sandbox.http.Authenticator;
@@ -52,6 +53,7 @@ public final class Sandbox implements AutoCloseable {
   private final String adminToken;
   private final CertificateAuthority ca;
   private final int port;
+  private final ControllerManager controllers;
 
   private Sandbox(SandboxOptions options) {
     this.options = options;
@@ -85,6 +87,22 @@ public final class Sandbox implements AutoCloseable {
       this.ca = options.certDir() != null ? CaDirectory.loadOrCreate(options.certDir())
           : CertificateAuthority.generate();
       this.port = startServer(ca.issueServing(SubjectAltNames.loopback().plus(options.host())));
+    }
+    this.controllers = startControllers();
+  }
+
+  /** Starts the simulated controllers as clients of the running server, or none if asked. */
+  private ControllerManager startControllers() {
+    if (!options.controllers()) {
+      return ControllerManager.disabled();
+    }
+    try {
+      return ControllerManager.start(clientConfig(), options.controllerOptions(), options.clock());
+    } catch (RuntimeException e) {
+      server.close();
+      lifecycle.close();
+      vertx.close();
+      throw e;
     }
   }
 
@@ -195,8 +213,18 @@ public final class Sandbox implements AutoCloseable {
     return server;
   }
 
+  /**
+   * The simulated workload controllers: pause, resume and slow them, fail images on demand.
+   * Without controllers ({@code withControllers(false)}) they accept the same calls and do
+   * nothing.
+   */
+  public ControllerManager controllers() {
+    return controllers;
+  }
+
   @Override
   public void close() {
+    controllers.close();
     server.close();
     lifecycle.close();
     vertx.close().toCompletionStage().toCompletableFuture().join();

@@ -1,5 +1,6 @@
 package dev.converge.sandbox;
 
+import dev.converge.sandbox.controllers.ControllerOptions;
 import dev.converge.sandbox.store.ObjectStore;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -40,6 +41,8 @@ public final class SandboxOptions {
   private Path certDir;
   private List<TokenUser> tokens = List.of();
   private int watchHistory = ObjectStore.DEFAULT_HISTORY;
+  private boolean controllers = true;
+  private ControllerOptions controllerOptions = ControllerOptions.defaults();
 
   private SandboxOptions() {}
 
@@ -54,6 +57,8 @@ public final class SandboxOptions {
     o.certDir = certDir;
     o.tokens = tokens;
     o.watchHistory = watchHistory;
+    o.controllers = controllers;
+    o.controllerOptions = controllerOptions;
     return o;
   }
 
@@ -161,6 +166,32 @@ public final class SandboxOptions {
     }
     SandboxOptions o = copy();
     o.watchHistory = events;
+    return o;
+  }
+
+  /** Whether the simulated workload controllers run (they do by default). */
+  public boolean controllers() {
+    return controllers;
+  }
+
+  /** Settings of the simulated controllers: fake nodes, pod start and run times. */
+  public ControllerOptions controllerOptions() {
+    return controllerOptions;
+  }
+
+  /**
+   * Starts the sandbox with or without its simulated workload controllers; without them it is
+   * an API server alone (nothing schedules pods or fills in workload status).
+   */
+  public SandboxOptions withControllers(boolean run) {
+    SandboxOptions o = copy();
+    o.controllers = run;
+    return o;
+  }
+
+  public SandboxOptions withControllerOptions(ControllerOptions newOptions) {
+    SandboxOptions o = copy();
+    o.controllerOptions = Objects.requireNonNull(newOptions, "controllerOptions == null");
     return o;
   }
 }
