@@ -72,7 +72,8 @@ class StatefulSetControllerTest {
       assertThat(r.getRevision()).isEqualTo(1L);
       assertThat(r.getData()).isNotNull();
     });
-    for (int i = 0; i < 3; i++) {
+    for (int ordinal = 0; ordinal < 3; ordinal++) {
+      int i = ordinal;
       Pod p = client.pods().inNamespace(ns).withName("db-" + i).get();
       assertThat(p.getMetadata().getLabels())
           .containsEntry("controller-revision-hash", s.getUpdateRevision())
