@@ -80,7 +80,7 @@ public final class ControllerManager implements ControllerControls, AutoCloseabl
     if (run) {
       List.of(new PodLifecycle(client, nodes, kubelet, new KubeletEvents(client, times), times),
           new ReplicaSetController(client, times), new DeploymentController(client, times),
-          new StatefulSetController(client, times), new DaemonSetController(client, nodes, times),
+          new StatefulSetController(client, times), new DaemonSetController(client, times),
           new JobController(client, times), new LoadBalancerController(client),
           new ClaimBinder(client)).forEach(r -> reconcilers.put(r.kind(), r));
     }

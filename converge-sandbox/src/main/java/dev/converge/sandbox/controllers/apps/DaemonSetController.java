@@ -1,6 +1,5 @@
 package dev.converge.sandbox.controllers.apps;
 
-import dev.converge.sandbox.controllers.kubelet.FakeNodes;
 import dev.converge.sandbox.controllers.runtime.Owners;
 import dev.converge.sandbox.controllers.runtime.PodState;
 import dev.converge.sandbox.controllers.runtime.Reconciler;
@@ -35,7 +34,7 @@ public final class DaemonSetController implements Reconciler {
   private final KubernetesClient client;
   private final Times times;
 
-  public DaemonSetController(KubernetesClient client, FakeNodes nodes, Times times) {
+  public DaemonSetController(KubernetesClient client, Times times) {
     this.client = client;
     this.times = times;
   }
