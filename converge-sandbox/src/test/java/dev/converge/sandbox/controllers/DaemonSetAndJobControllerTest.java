@@ -11,6 +11,7 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.DaemonSet;
 import io.fabric8.kubernetes.api.model.apps.DaemonSetBuilder;
 import io.fabric8.kubernetes.api.model.apps.DaemonSetStatus;
+import io.fabric8.kubernetes.api.model.batch.v1.CronJobBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.JobStatus;
@@ -129,6 +130,23 @@ class DaemonSetAndJobControllerTest {
     });
     assertThat(client.pods().inNamespace(ns).list().getItems()).hasSize(2)
         .extracting(Pod::getStatus).allSatisfy(s -> assertThat(s.getPhase()).isEqualTo("Failed"));
+  }
+
+  @Test
+  void givenCronJob_whenScheduleComesRound_thenNoJobIsCreated() {
+    // given
+    String ns = Workloads.namespace(client, "cronjob-idle");
+
+    // when
+    client.batch().v1().cronjobs().inNamespace(ns).resource(new CronJobBuilder()
+        .withNewMetadata().withName("every-minute").endMetadata().withNewSpec()
+        .withSchedule("* * * * *").withNewJobTemplate()
+        .withSpec(job("x", "busybox:1", 1, 1, 0).getSpec()).endJobTemplate().endSpec().build())
+        .create();
+
+    // then
+    await().during(1, SECONDS).atMost(5, SECONDS).untilAsserted(() ->
+        assertThat(client.batch().v1().jobs().inNamespace(ns).list().getItems()).isEmpty());
   }
 
   private static Job job(String name, String image, int completions, int parallelism,

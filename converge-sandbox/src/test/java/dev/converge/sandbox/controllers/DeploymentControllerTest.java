@@ -196,6 +196,39 @@ class DeploymentControllerTest {
   }
 
   @Test
+  void givenRevisionHistoryLimit_whenRolledOutRepeatedly_thenOldReplicaSetsArePruned() {
+    // given
+    String ns = Workloads.namespace(client, "deploy-history");
+    Deployment d = Workloads.deployment("web", 1, "nginx:1");
+    d.getSpec().setRevisionHistoryLimit(1);
+    client.apps().deployments().inNamespace(ns).resource(d).create();
+
+    // when
+    for (int version = 2; version <= 4; version++) {
+      String image = "nginx:" + version;
+      long generation = version;
+      client.apps().deployments().inNamespace(ns).withName("web").edit(x -> {
+        x.getSpec().getTemplate().getSpec().getContainers().get(0).setImage(image);
+        return x;
+      });
+      await().atMost(20, SECONDS).untilAsserted(() -> {
+        DeploymentStatus s = status(ns, "web");
+        assertThat(s.getObservedGeneration()).isEqualTo(generation);
+        assertThat(condition(s, "Progressing").getReason()).isEqualTo("NewReplicaSetAvailable");
+      });
+    }
+
+    // then the current ReplicaSet (revision 4) and one old one remain
+    await().atMost(10, SECONDS).untilAsserted(() ->
+        assertThat(client.apps().replicaSets().inNamespace(ns).list().getItems())
+            .extracting(rs -> rs.getMetadata().getAnnotations()
+                .get("deployment.kubernetes.io/revision"))
+            .containsExactlyInAnyOrder("3", "4"));
+    assertThat(client.apps().deployments().inNamespace(ns).withName("web").get().getMetadata()
+        .getAnnotations()).containsEntry("deployment.kubernetes.io/revision", "4");
+  }
+
+  @Test
   void givenStuckPods_whenProgressDeadlinePasses_thenProgressDeadlineExceeded() {
     // given
     String ns = Workloads.namespace(client, "deploy-deadline");

@@ -178,6 +178,27 @@ class PodLifecycleTest {
   }
 
   @Test
+  void givenPodsSlowed_whenPodCreated_thenItStartsOnlyAfterTheExtraDelay() {
+    // given
+    String ns = Workloads.namespace(client, "pod-slow");
+    sandbox.controllers().slow("pods", Duration.ofSeconds(2));
+    try {
+      // when
+      client.pods().inNamespace(ns).resource(pod("web", "nginx:1.27", "Always")).create();
+
+      // then
+      await().during(1, SECONDS).atMost(5, SECONDS).untilAsserted(() ->
+          assertThat(client.pods().inNamespace(ns).withName("web").get().getSpec()
+              .getNodeName()).isNull());
+    } finally {
+      sandbox.controllers().slow("pods", Duration.ZERO);
+    }
+    await().atMost(10, SECONDS).ignoreExceptions().untilAsserted(() ->
+        assertThat(client.pods().inNamespace(ns).withName("web").get().getStatus().getPhase())
+            .isEqualTo("Running"));
+  }
+
+  @Test
   void givenUnknownKind_whenPaused_thenRejectedWithTheKnownKinds() {
     org.assertj.core.api.Assertions.assertThatThrownBy(
         () -> sandbox.controllers().pause("widgets"))
