@@ -9,7 +9,6 @@ import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -26,18 +25,31 @@ import java.util.Optional;
  * <p>Progress per pod (when it started, how often it failed) is kept in memory by uid.
  */
 public final class PodLifecycle implements Reconciler {
+  /**
+   * What the kubelet remembers of one pod. Delays are measured on the monotonic clock, so an
+   * injected wall clock (fixed in a test, say) only changes timestamps, never stalls a pod.
+   */
   private static final class Track {
     final String uid;
-    final Instant startAt;
+    final long startAtNanos;
     final String podIp;
+    String startedAt;
     int attempts;
     boolean backingOff;
     String lastExitAt;
 
-    Track(String uid, Instant startAt, String podIp) {
+    Track(String uid, long startAtNanos, String podIp) {
       this.uid = uid;
-      this.startAt = startAt;
+      this.startAtNanos = startAtNanos;
       this.podIp = podIp;
+    }
+
+    Duration untilStart() {
+      return Duration.ofNanos(startAtNanos - System.nanoTime());
+    }
+
+    Duration untilFinish(Duration runTime) {
+      return Duration.ofNanos(startAtNanos + runTime.toNanos() - System.nanoTime());
     }
   }
 
@@ -85,22 +97,24 @@ public final class PodLifecycle implements Reconciler {
     }
     Track track = tracks.get(trackKey);
     if (track == null || !track.uid.equals(pod.getMetadata().getUid())) {
-      track = new Track(pod.getMetadata().getUid(), times.now().plus(settings.startDelay()),
-          podIp(pod.getSpec().getNodeName()));
+      track = new Track(pod.getMetadata().getUid(),
+          System.nanoTime() + settings.startDelay().toNanos(), podIp(pod.getSpec().getNodeName()));
       tracks.put(trackKey, track);
     }
     return step(pod, track);
   }
 
   private Optional<Duration> step(Pod pod, Track track) {
-    Instant now = times.now();
     PodStatusView view = new PodStatusView(pod, nodes.addressOf(pod.getSpec().getNodeName()),
         track.podIp, times);
-    if (now.isBefore(track.startAt)) {
+    if (positive(track.untilStart())) {
       view.write(client, view.pending(creating(pod)));
-      return Optional.of(Duration.between(now, track.startAt));
+      return Optional.of(track.untilStart());
     }
-    String started = Times.format(track.startAt);
+    if (track.startedAt == null) {
+      track.startedAt = times.stamp();
+    }
+    String started = track.startedAt;
     boolean toCompletion = !"Always".equals(pod.getSpec().getRestartPolicy());
     Optional<Container> pullFails = failing(pod, Failure.IMAGE_PULL);
     if (pullFails.isPresent()) {
@@ -114,10 +128,10 @@ public final class PodLifecycle implements Reconciler {
       view.write(client, view.running(running(pod, started)));
       return Optional.empty();
     }
-    Instant finishAt = track.startAt.plus(settings.runTime());
-    if (now.isBefore(finishAt)) {
+    Duration untilFinish = track.untilFinish(settings.runTime());
+    if (positive(untilFinish)) {
       view.write(client, view.running(running(pod, started)));
-      return Optional.of(Duration.between(now, finishAt));
+      return Optional.of(untilFinish);
     }
     int exitCode = crashes.isPresent() ? 1 : 0;
     List<ContainerStatus> done = new ArrayList<>();
@@ -154,8 +168,7 @@ public final class PodLifecycle implements Reconciler {
     }
     for (Container c : pod.getSpec().getContainers()) {
       if (c != bad) {
-        statuses.add(ContainerStatuses.running(c, track.uid, 0, Times.format(track.startAt),
-            true));
+        statuses.add(ContainerStatuses.running(c, track.uid, 0, track.startedAt, true));
       }
     }
     view.write(client, view.notReady(statuses, "Pending"));
@@ -204,6 +217,10 @@ public final class PodLifecycle implements Reconciler {
     String uid = pod.getMetadata().getUid();
     return pod.getSpec().getContainers().stream()
         .map(c -> ContainerStatuses.running(c, uid, 0, started, true)).toList();
+  }
+
+  private static boolean positive(Duration d) {
+    return !d.isNegative() && !d.isZero();
   }
 
   /** Pod addresses are data only: nothing listens on them. */
