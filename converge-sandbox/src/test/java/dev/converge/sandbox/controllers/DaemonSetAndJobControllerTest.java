@@ -70,10 +70,8 @@ class DaemonSetAndJobControllerTest {
         .containsExactlyInAnyOrder("node-1", "node-2", "node-3");
 
     // and when its template changes, every node's pod is replaced
-    client.apps().daemonSets().inNamespace(ns).withName("agent").edit(x -> {
-      x.getSpec().getTemplate().getSpec().getContainers().get(0).setImage("fluentbit:4");
-      return x;
-    });
+    client.apps().daemonSets().inNamespace(ns).withName("agent")
+        .patch(Workloads.strategic(), Workloads.imagePatch("main", "fluentbit:4"));
     await().atMost(20, SECONDS).ignoreExceptions().untilAsserted(() -> {
       assertThat(dsStatus(ns).getObservedGeneration()).isEqualTo(2L);
       assertThat(dsStatus(ns).getUpdatedNumberScheduled()).isEqualTo(3);

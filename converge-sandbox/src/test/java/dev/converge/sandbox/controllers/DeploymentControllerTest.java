@@ -120,10 +120,7 @@ class DeploymentControllerTest {
 
     // when
     client.apps().deployments().inNamespace(ns).withName("web")
-        .edit(d -> {
-          d.getSpec().getTemplate().getSpec().getContainers().get(0).setImage("nginx:1.28");
-          return d;
-        });
+        .patch(Workloads.strategic(), Workloads.imagePatch("main", "nginx:1.28"));
 
     // then
     try {
@@ -162,10 +159,8 @@ class DeploymentControllerTest {
     await().atMost(20, SECONDS).until(() -> available(ns, "web") == 2);
 
     // when
-    client.apps().deployments().inNamespace(ns).withName("web").edit(x -> {
-      x.getSpec().getTemplate().getSpec().getContainers().get(0).setImage("nginx:1.28");
-      return x;
-    });
+    client.apps().deployments().inNamespace(ns).withName("web")
+        .patch(Workloads.strategic(), Workloads.imagePatch("main", "nginx:1.28"));
 
     // then
     await().atMost(20, SECONDS).untilAsserted(() -> {
@@ -202,15 +197,14 @@ class DeploymentControllerTest {
     Deployment d = Workloads.deployment("web", 1, "nginx:1");
     d.getSpec().setRevisionHistoryLimit(1);
     client.apps().deployments().inNamespace(ns).resource(d).create();
+    await().atMost(20, SECONDS).until(() -> available(ns, "web") == 1);
 
     // when
     for (int version = 2; version <= 4; version++) {
       String image = "nginx:" + version;
       long generation = version;
-      client.apps().deployments().inNamespace(ns).withName("web").edit(x -> {
-        x.getSpec().getTemplate().getSpec().getContainers().get(0).setImage(image);
-        return x;
-      });
+      client.apps().deployments().inNamespace(ns).withName("web")
+          .patch(Workloads.strategic(), Workloads.imagePatch("main", image));
       await().atMost(20, SECONDS).untilAsserted(() -> {
         DeploymentStatus s = status(ns, "web");
         assertThat(s.getObservedGeneration()).isEqualTo(generation);

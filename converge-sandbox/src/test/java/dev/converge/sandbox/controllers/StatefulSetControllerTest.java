@@ -115,10 +115,8 @@ class StatefulSetControllerTest {
     assertThat(image(ns, "db-1")).isEqualTo("postgres:16");
 
     // and when the partition drops to 0, the rest follow from the highest ordinal down
-    client.apps().statefulSets().inNamespace(ns).withName("db").edit(x -> {
-      x.getSpec().getUpdateStrategy().getRollingUpdate().setPartition(0);
-      return x;
-    });
+    client.apps().statefulSets().inNamespace(ns).withName("db").patch(Workloads.strategic(),
+        "{\"spec\":{\"updateStrategy\":{\"rollingUpdate\":{\"partition\":0}}}}");
     await().atMost(20, SECONDS).ignoreExceptions().untilAsserted(() -> {
       StatefulSetStatus s = status(ns, "db");
       assertThat(s.getUpdatedReplicas()).isEqualTo(3);
@@ -190,10 +188,8 @@ class StatefulSetControllerTest {
   }
 
   private static void setImage(String ns, String image) {
-    client.apps().statefulSets().inNamespace(ns).withName("db").edit(x -> {
-      x.getSpec().getTemplate().getSpec().getContainers().get(0).setImage(image);
-      return x;
-    });
+    client.apps().statefulSets().inNamespace(ns).withName("db")
+        .patch(Workloads.strategic(), Workloads.imagePatch("main", image));
   }
 
   private static String image(String ns, String pod) {

@@ -9,11 +9,26 @@ import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.util.Map;
 
 /** Test objects: small workloads whose pods run {@code image}, in a fresh namespace each. */
 final class Workloads {
   private Workloads() {}
+
+  /**
+   * A strategic merge patch setting one container's image. Unlike fabric8's {@code edit}, it
+   * carries no resourceVersion, so it cannot lose a race with a controller writing the object.
+   */
+  static PatchContext strategic() {
+    return PatchContext.of(PatchType.STRATEGIC_MERGE);
+  }
+
+  static String imagePatch(String container, String image) {
+    return "{\"spec\":{\"template\":{\"spec\":{\"containers\":[{\"name\":\"" + container
+        + "\",\"image\":\"" + image + "\"}]}}}}";
+  }
 
   static String namespace(KubernetesClient client, String name) {
     client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(name)

@@ -97,11 +97,30 @@ public final class PodLifecycle implements Reconciler {
     }
     Track track = tracks.get(trackKey);
     if (track == null || !track.uid.equals(pod.getMetadata().getUid())) {
-      track = new Track(pod.getMetadata().getUid(),
-          System.nanoTime() + settings.startDelay().toNanos(), podIp(pod.getSpec().getNodeName()));
+      track = newTrack(pod);
       tracks.put(trackKey, track);
     }
     return step(pod, track);
+  }
+
+  /**
+   * A pod seen for the first time starts after the start delay, unless it already runs (the
+   * sandbox restarted with its data): then it keeps its start time and address.
+   */
+  private Track newTrack(Pod pod) {
+    String uid = pod.getMetadata().getUid();
+    if (pod.getStatus() != null && "Running".equals(pod.getStatus().getPhase())) {
+      String ip = pod.getStatus().getPodIP();
+      Track t = new Track(uid, System.nanoTime(), ip != null ? ip
+          : podIp(pod.getSpec().getNodeName()));
+      t.startedAt = pod.getStatus().getContainerStatuses().stream()
+          .filter(c -> c.getState() != null && c.getState().getRunning() != null)
+          .map(c -> c.getState().getRunning().getStartedAt()).findFirst()
+          .orElse(pod.getStatus().getStartTime());
+      return t;
+    }
+    return new Track(uid, System.nanoTime() + settings.startDelay().toNanos(),
+        podIp(pod.getSpec().getNodeName()));
   }
 
   private Optional<Duration> step(Pod pod, Track track) {
