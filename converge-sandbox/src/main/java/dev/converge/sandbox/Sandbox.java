@@ -6,6 +6,7 @@ import dev.converge.sandbox.access.Kubeconfig;
 import dev.converge.sandbox.admin.AdminEndpoint;
 import dev.converge.sandbox.api.Json;
 import dev.converge.sandbox.api.ResourceRegistry;
+import dev.converge.sandbox.controllers.ControllerManager;
 import dev.converge.sandbox.apply.FieldManager;
 import dev.converge.sandbox.auth.RbacAuthorization;
 import dev.converge.sandbox.auth.ServiceAccountTokens;
@@ -34,7 +35,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Supplier;
 
 /**
  * Sandbox is an in-process Kubernetes API server that real clients (fabric8, kubectl) talk to
@@ -66,8 +66,7 @@ public final class Sandbox implements AutoCloseable {
   private final RbacAuthorization rbac;
   private final RequestCounts requests = new RequestCounts();
   private final Faults faults;
-  private volatile Supplier<ControllerControls> controllerControls =
-      () -> NoControllerControls.INSTANCE;
+  private final ControllerManager controllers;
 
   private Sandbox(SandboxOptions options) {
     this.options = options;
@@ -100,7 +99,7 @@ public final class Sandbox implements AutoCloseable {
     // Fault filter first: it leaves /converge/ paths alone, so admin calls are never faulted.
     this.faults = Faults.attach(vertx, server, requests);
     server.addFilter(new AdminEndpoint(adminToken, faults, requests,
-        () -> controllerControls.get()));
+        this::controllerControls));
     if (options.plainHttp()) {
       this.ca = null;
       this.port = startServer(null);
@@ -110,6 +109,22 @@ public final class Sandbox implements AutoCloseable {
       this.ca = certDir != null ? CaDirectory.loadOrCreate(certDir)
           : CertificateAuthority.generate();
       this.port = startServer(ca.issueServing(SubjectAltNames.loopback().plus(options.host())));
+    }
+    this.controllers = startControllers();
+  }
+
+  /** Starts the simulated controllers as clients of the running server, or none if asked. */
+  private ControllerManager startControllers() {
+    if (!options.controllers()) {
+      return ControllerManager.disabled();
+    }
+    try {
+      return ControllerManager.start(clientConfig(), options.controllerOptions(), options.clock());
+    } catch (RuntimeException e) {
+      server.close();
+      lifecycle.close();
+      vertx.close();
+      throw e;
     }
   }
 
@@ -237,18 +252,24 @@ public final class Sandbox implements AutoCloseable {
     return requests;
   }
 
-  /** Pause, resume and slow the simulated controllers (no-ops when none run). */
+  /** Pause, resume and slow the simulated controllers (no-ops until they have started). */
   public ControllerControls controllerControls() {
-    return controllerControls.get();
+    ControllerControls running = controllers;
+    return running == null ? NoControllerControls.INSTANCE : running;
   }
 
-  /** Connects the controls of the simulated controllers (the admin endpoint uses them). */
-  public void controllerControls(Supplier<ControllerControls> supplier) {
-    this.controllerControls = java.util.Objects.requireNonNull(supplier, "supplier == null");
+  /**
+   * The simulated workload controllers: pause, resume and slow them, fail images on demand.
+   * Without controllers ({@code withControllers(false)}) they accept the same calls and do
+   * nothing.
+   */
+  public ControllerManager controllers() {
+    return controllers;
   }
 
   @Override
   public void close() {
+    controllers.close();
     server.close();
     lifecycle.close();
     vertx.close().toCompletionStage().toCompletableFuture().join();

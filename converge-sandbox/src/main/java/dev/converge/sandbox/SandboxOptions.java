@@ -2,6 +2,7 @@ package dev.converge.sandbox;
 
 import dev.converge.sandbox.auth.StaticToken;
 import dev.converge.sandbox.auth.StaticTokens;
+import dev.converge.sandbox.controllers.ControllerOptions;
 import dev.converge.sandbox.store.ObjectStore;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -43,6 +44,8 @@ public final class SandboxOptions {
   private List<TokenUser> tokens = List.of();
   private int watchHistory = ObjectStore.DEFAULT_HISTORY;
   private Path dataDir;
+  private boolean controllers = true;
+  private ControllerOptions controllerOptions = ControllerOptions.defaults();
 
   private SandboxOptions() {}
 
@@ -58,6 +61,8 @@ public final class SandboxOptions {
     o.tokens = tokens;
     o.watchHistory = watchHistory;
     o.dataDir = dataDir;
+    o.controllers = controllers;
+    o.controllerOptions = controllerOptions;
     return o;
   }
 
@@ -194,6 +199,32 @@ public final class SandboxOptions {
     for (StaticToken t : StaticTokens.readFile(file)) {
       o = o.withToken(t.token(), t.user(), t.groups().toArray(String[]::new));
     }
+    return o;
+  }
+
+  /** Whether the simulated workload controllers run (they do by default). */
+  public boolean controllers() {
+    return controllers;
+  }
+
+  /** Settings of the simulated controllers: fake nodes, pod start and run times. */
+  public ControllerOptions controllerOptions() {
+    return controllerOptions;
+  }
+
+  /**
+   * Starts the sandbox with or without its simulated workload controllers; without them it is
+   * an API server alone (nothing schedules pods or fills in workload status).
+   */
+  public SandboxOptions withControllers(boolean run) {
+    SandboxOptions o = copy();
+    o.controllers = run;
+    return o;
+  }
+
+  public SandboxOptions withControllerOptions(ControllerOptions newOptions) {
+    SandboxOptions o = copy();
+    o.controllerOptions = Objects.requireNonNull(newOptions, "controllerOptions == null");
     return o;
   }
 }

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import dev.converge.sandbox.Sandbox;
 import dev.converge.sandbox.SandboxFixture;
 import dev.converge.sandbox.SandboxOptions;
-import dev.converge.sandbox.controllers.ControllerControls;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.io.IOException;
@@ -15,14 +14,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.List;
-import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import static org.awaitility.Awaitility.await;
 import org.junit.jupiter.api.Timeout;
 
 /** The admin endpoint over the socket: only the admin token may use it. */
@@ -31,13 +30,11 @@ class AdminEndpointTest {
   static final String OTHER_TOKEN = "someone-else-token";
   static Sandbox sandbox;
   static HttpClient http;
-  static final List<String> CALLS = new CopyOnWriteArrayList<>();
 
   @BeforeAll
   static void start() {
     sandbox = Sandbox.start(SandboxOptions.defaults().withToken(OTHER_TOKEN, "jane",
         "system:authenticated"));
-    sandbox.controllerControls(() -> new RecordingControls());
     http = SandboxFixture.jdkClient(sandbox);
   }
 
@@ -49,7 +46,6 @@ class AdminEndpointTest {
   @BeforeEach
   void clear() {
     sandbox.faults().clear();
-    CALLS.clear();
   }
 
   private static HttpResponse<String> call(String method, String path, String token, String body)
@@ -131,51 +127,31 @@ class AdminEndpointTest {
   }
 
   @Test
-  void givenControllerCalls_thenTheyReachTheControls() throws Exception {
+  void givenControllerCalls_thenTheyDriveTheSimulatedControllers() throws Exception {
     String admin = sandbox.adminToken();
-    call("POST", "/converge/admin/controllers/pause?kind=statefulsets", admin, null);
-    call("POST", "/converge/admin/controllers/resume?kind=deployments&namespace=a&name=web",
-        admin, null);
-    call("POST", "/converge/admin/controllers/slow?kind=pods&delay=2s", admin, null);
-    HttpResponse<String> kinds = call("GET", "/converge/admin/controllers", admin, null);
-    HttpResponse<String> unknown = call("POST", "/converge/admin/controllers/explode?kind=pods",
-        admin, null);
+    assertThat(call("POST", "/converge/admin/controllers/pause?kind=statefulsets", admin, null)
+        .statusCode()).isEqualTo(200);
+    try (KubernetesClient client = SandboxFixture.client(sandbox)) {
+      client.apps().statefulSets().inNamespace("default").resource(new StatefulSetBuilder()
+          .withNewMetadata().withName("held").endMetadata().withNewSpec().withReplicas(1)
+          .withNewSelector().addToMatchLabels("app", "held").endSelector().withNewTemplate()
+          .withNewMetadata().addToLabels("app", "held").endMetadata().withNewSpec()
+          .addNewContainer().withName("c").withImage("nginx:1").endContainer().endSpec()
+          .endTemplate().endSpec().build()).create();
+      var held = client.apps().statefulSets().inNamespace("default").withName("held");
+      await().during(Duration.ofMillis(800)).atMost(Duration.ofSeconds(10))
+          .untilAsserted(() -> assertThat(held.get().getStatus()).isNull());
 
-    assertThat(CALLS).containsExactly("pause statefulsets", "resume deployments a/web",
-        "slow pods PT2S");
-    assertThat(kinds.body()).contains("\"kinds\":[\"deployments\",\"statefulsets\"]");
-    assertThat(unknown.statusCode()).isEqualTo(404);
-  }
-
-  static final class RecordingControls implements ControllerControls {
-    @Override
-    public void pause(String kind) {
-      CALLS.add("pause " + kind);
+      assertThat(call("POST", "/converge/admin/controllers/resume?kind=statefulsets", admin,
+          null).statusCode()).isEqualTo(200);
+      await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
+          held.get().getStatus().getReadyReplicas()).isEqualTo(1));
     }
-
-    @Override
-    public void resume(String kind) {
-      CALLS.add("resume " + kind);
-    }
-
-    @Override
-    public void slow(String kind, Duration extraDelay) {
-      CALLS.add("slow " + kind + " " + extraDelay);
-    }
-
-    @Override
-    public void pause(String kind, String namespace, String name) {
-      CALLS.add("pause " + kind + " " + namespace + "/" + name);
-    }
-
-    @Override
-    public void resume(String kind, String namespace, String name) {
-      CALLS.add("resume " + kind + " " + namespace + "/" + name);
-    }
-
-    @Override
-    public Set<String> kinds() {
-      return Set.of("statefulsets", "deployments");
-    }
+    assertThat(call("POST", "/converge/admin/controllers/slow?kind=pods&delay=0s", admin, null)
+        .statusCode()).isEqualTo(200);
+    assertThat(call("GET", "/converge/admin/controllers", admin, null).body())
+        .contains("\"statefulsets\"").contains("\"deployments\"");
+    assertThat(call("POST", "/converge/admin/controllers/explode?kind=pods", admin, null)
+        .statusCode()).isEqualTo(404);
   }
 }

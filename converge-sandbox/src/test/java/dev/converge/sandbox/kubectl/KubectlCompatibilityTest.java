@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.converge.sandbox.Sandbox;
+import dev.converge.sandbox.SandboxOptions;
 import dev.converge.sandbox.SandboxFixture;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
@@ -35,7 +36,8 @@ class KubectlCompatibilityTest {
   static void start() throws Exception {
     Assumptions.assumeTrue(Kubectl.onPath().isPresent(),
         "kubectl is not on PATH: the kubectl compatibility tests need the real binary");
-    sandbox = Sandbox.start();
+    // Writes workload status by hand / counts exact revisions: no simulated controllers.
+    sandbox = Sandbox.start(SandboxOptions.defaults().withControllers(false));
     client = SandboxFixture.client(sandbox);
     kubectl = new Kubectl(sandbox);
   }

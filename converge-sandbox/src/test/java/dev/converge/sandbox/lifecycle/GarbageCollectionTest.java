@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.converge.sandbox.Sandbox;
+import dev.converge.sandbox.SandboxOptions;
 import dev.converge.sandbox.SandboxFixture;
 import io.fabric8.kubernetes.api.model.DeletionPropagation;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -34,7 +35,8 @@ class GarbageCollectionTest {
 
   @BeforeAll
   static void start() {
-    sandbox = Sandbox.start();
+    // Writes workload status by hand / counts exact revisions: no simulated controllers.
+    sandbox = Sandbox.start(SandboxOptions.defaults().withControllers(false));
     client = SandboxFixture.client(sandbox);
   }
 

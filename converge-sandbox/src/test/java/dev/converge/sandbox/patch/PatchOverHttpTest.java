@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import dev.converge.sandbox.Sandbox;
+import dev.converge.sandbox.SandboxOptions;
 import dev.converge.sandbox.SandboxFixture;
 import dev.converge.sandbox.api.ResourceType;
 import io.fabric8.kubernetes.api.model.ConfigMap;
@@ -38,7 +39,8 @@ class PatchOverHttpTest {
 
   @BeforeAll
   static void start() {
-    sandbox = Sandbox.start();
+    // Updates Deployments read a moment earlier: no controllers racing them to 409 Conflict.
+    sandbox = Sandbox.start(SandboxOptions.defaults().withControllers(false));
     client = SandboxFixture.client(sandbox);
   }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.converge.sandbox.RawApi;
 import dev.converge.sandbox.Sandbox;
+import dev.converge.sandbox.SandboxOptions;
 import dev.converge.sandbox.SandboxFixture;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
@@ -36,7 +37,8 @@ class ObjectRulesApiTest {
 
   @BeforeAll
   static void start() {
-    sandbox = Sandbox.start();
+    // Updates Deployments read a moment earlier: no controllers racing them to 409 Conflict.
+    sandbox = Sandbox.start(SandboxOptions.defaults().withControllers(false));
     client = SandboxFixture.client(sandbox);
     raw = new RawApi(sandbox);
     client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(NS)

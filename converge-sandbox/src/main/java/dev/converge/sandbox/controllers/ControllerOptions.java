@@ -1,0 +1,51 @@
+package dev.converge.sandbox.controllers;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * ControllerOptions configure the simulated controllers at start. Immutable; each
+ * {@code with...} returns a changed copy. The delays can also be changed at runtime through
+ * {@link ControllerManager}.
+ *
+ * @param nodes fake nodes {@code node-1..node-N} created at start (DaemonSets run one pod each)
+ * @param podStartDelay time from scheduling until a pod's containers run and are ready
+ * @param podRunTime time a run-to-completion pod (a Job's) runs before it terminates
+ * @param failureBackoff first back-off of failing containers; it doubles up to ten times that
+ */
+public record ControllerOptions(int nodes, Duration podStartDelay, Duration podRunTime,
+    Duration failureBackoff) {
+  /** One node, like a kind cluster, so DaemonSets are cheap by default. */
+  public static final int DEFAULT_NODES = 1;
+
+  public ControllerOptions {
+    if (nodes < 1) {
+      throw new IllegalArgumentException("nodes < 1: " + nodes);
+    }
+    Objects.requireNonNull(podStartDelay, "podStartDelay == null");
+    Objects.requireNonNull(podRunTime, "podRunTime == null");
+    Objects.requireNonNull(failureBackoff, "failureBackoff == null");
+  }
+
+  /** One node, pods ready after 200 ms, Job pods done after 500 ms, back-off from 1 s. */
+  public static ControllerOptions defaults() {
+    return new ControllerOptions(DEFAULT_NODES, Duration.ofMillis(200), Duration.ofMillis(500),
+        Duration.ofSeconds(1));
+  }
+
+  public ControllerOptions withNodes(int n) {
+    return new ControllerOptions(n, podStartDelay, podRunTime, failureBackoff);
+  }
+
+  public ControllerOptions withPodStartDelay(Duration d) {
+    return new ControllerOptions(nodes, d, podRunTime, failureBackoff);
+  }
+
+  public ControllerOptions withPodRunTime(Duration d) {
+    return new ControllerOptions(nodes, podStartDelay, d, failureBackoff);
+  }
+
+  public ControllerOptions withFailureBackoff(Duration d) {
+    return new ControllerOptions(nodes, podStartDelay, podRunTime, d);
+  }
+}

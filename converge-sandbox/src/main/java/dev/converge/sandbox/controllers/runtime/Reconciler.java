@@ -1,0 +1,21 @@
+package dev.converge.sandbox.controllers.runtime;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Reconciler brings one object of its kind towards its desired state, reading and writing through
+ * the API like a real controller. It is called on the controllers' single thread, so it needs no
+ * locking; it must not sleep: to look again later it returns the delay.
+ */
+public interface Reconciler {
+  /** The plural resource this reconciler owns, e.g. {@code replicasets}. */
+  String kind();
+
+  /**
+   * Reconciles the object; an exception (e.g. a 409 Conflict) retries it with back-off.
+   *
+   * @return when to reconcile it again even without a change, or empty
+   */
+  Optional<Duration> reconcile(String namespace, String name);
+}
