@@ -4,6 +4,7 @@ import dev.converge.sandbox.Sandbox;
 import dev.converge.sandbox.SandboxOptions;
 import dev.converge.sandbox.access.ClusterAccess;
 import dev.converge.sandbox.auth.StaticToken;
+import dev.converge.sandbox.controllers.ControllerOptions;
 import dev.converge.sandbox.auth.StaticTokens;
 import dev.converge.sandbox.faults.Durations;
 import dev.converge.sandbox.faults.FaultRule;
@@ -128,9 +129,6 @@ final class SandboxCommand implements Callable<Integer> {
     try (Sandbox sandbox = Sandbox.start(options(file))) {
       // Before the kubeconfig exists, so no client sees the sandbox without them.
       rules.forEach(sandbox.faults()::add);
-      pausedKinds.forEach(sandbox.controllerControls()::pause);
-      slowedKinds.forEach((kind, delay) ->
-          sandbox.controllerControls().slow(kind, Durations.parse(delay)));
       sandbox.writeKubeconfig(file);
       if (dataDir != null) {
         out.printf("Keeping state in %s%n", dataDir.toAbsolutePath().normalize());
@@ -147,11 +145,11 @@ final class SandboxCommand implements Callable<Integer> {
   }
 
   private SandboxOptions options(Path file) {
-    SandboxOptions options = SandboxOptions.defaults().withHost(host).withPort(port);
+    SandboxOptions options = SandboxOptions.defaults().withHost(host).withPort(port)
+        .withControllerOptions(controllerOptions());
     if (dataDir != null) {
       options = options.withDataDir(dataDir);
     }
-
     options = withTokens(options);
     if (plainHttp) {
       return options.withPlainHttp();
@@ -160,6 +158,18 @@ final class SandboxCommand implements Callable<Integer> {
       return options; // the CA lives in DIR/pki
     }
     return options.withCertDir(certDir != null ? certDir : file.getParent().resolve("pki"));
+  }
+
+  /** Pauses and slowdowns hold from the start, before any controller sees an object. */
+  private ControllerOptions controllerOptions() {
+    ControllerOptions controllers = ControllerOptions.defaults();
+    for (String kind : pausedKinds) {
+      controllers = controllers.withPaused(kind);
+    }
+    for (Map.Entry<String, String> e : slowedKinds.entrySet()) {
+      controllers = controllers.withSlowed(e.getKey(), Durations.parse(e.getValue()));
+    }
+    return controllers;
   }
 
   private SandboxOptions withTokens(SandboxOptions options) {

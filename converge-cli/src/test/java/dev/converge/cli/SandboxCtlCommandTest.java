@@ -19,13 +19,19 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
+import java.time.Duration;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /** {@code converge sandbox ctl} against an in-process {@code converge sandbox}. */
 @Timeout(60)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SandboxCtlCommandTest {
   @TempDir
   static Path dir;
@@ -121,18 +127,40 @@ class SandboxCtlCommandTest {
   }
 
   @Test
-  void givenControllerCommands_thenTheAdminEndpointAcceptsThem() {
-    Result paused = run("sandbox", "ctl", "pause", "statefulsets", "-n", "shop", "--name", "db",
-        "--kubeconfig", kubeconfig.toString());
+  @Order(1)
+  void givenPauseAtStart_thenStatefulSetsWaitUntilCtlResumesThem() {
+    client.apps().statefulSets().inNamespace("default").resource(new StatefulSetBuilder()
+        .withNewMetadata().withName("db").endMetadata().withNewSpec().withReplicas(1)
+        .withNewSelector().addToMatchLabels("app", "db").endSelector().withNewTemplate()
+        .withNewMetadata().addToLabels("app", "db").endMetadata().withNewSpec()
+        .addNewContainer().withName("db").withImage("postgres:16").endContainer().endSpec()
+        .endTemplate().endSpec().build()).create();
+    var db = client.apps().statefulSets().inNamespace("default").withName("db");
+    await().during(Duration.ofMillis(800)).atMost(Duration.ofSeconds(10))
+        .untilAsserted(() -> assertThat(db.get().getStatus()).isNull());
+
     Result resumed = run("sandbox", "ctl", "resume", "statefulsets", "--kubeconfig",
         kubeconfig.toString());
+
+    assertThat(resumed.code()).as(resumed.err()).isZero();
+    assertThat(resumed.out()).contains("Resumed statefulsets");
+    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+        db.get().getStatus().getReadyReplicas()).isEqualTo(1));
+  }
+
+  @Test
+  void givenControllerCommands_thenTheAdminEndpointAcceptsThem() {
+    Result paused = run("sandbox", "ctl", "pause", "jobs", "-n", "shop", "--name", "batch",
+        "--kubeconfig", kubeconfig.toString());
     Result slowed = run("sandbox", "ctl", "slow", "deployments", "2s", "--kubeconfig",
+        kubeconfig.toString());
+    Result unknown = run("sandbox", "ctl", "pause", "gadgets", "--kubeconfig",
         kubeconfig.toString());
 
     assertThat(paused.code()).as(paused.err()).isZero();
-    assertThat(paused.out()).contains("Paused statefulsets shop/db");
-    assertThat(resumed.out()).contains("Resumed statefulsets");
+    assertThat(paused.out()).contains("Paused jobs shop/batch");
     assertThat(slowed.out()).contains("Slowed deployments by 2s");
+    assertThat(unknown.code()).isNotZero();
   }
 
   @Test

@@ -129,10 +129,15 @@ public final class ConvergeClusterExtension implements BeforeAllCallback, Before
         }
         return new KubeconfigConnection(Path.of(kubeconfig));
       case API_SERVER_BINARIES:
-        return new BinariesConnection();
+        return new BinariesConnection(runControllers(settings));
       default:
-        return new SandboxConnection(SandboxOptions.defaults());
+        return new SandboxConnection(SandboxOptions.defaults()
+            .withControllers(runControllers(settings)));
     }
+  }
+
+  private static boolean runControllers(ConvergeCluster settings) {
+    return settings == null || settings.controllers();
   }
 
   @Override

@@ -55,7 +55,10 @@ public interface TestCluster {
   /** Events of {@code object} with the given reason. */
   List<Event> events(HasMetadata object, String reason);
 
-  /** Waits until the assertion passes, up to {@link #DEFAULT_TIMEOUT}. */
+  /**
+   * Waits until the assertion passes, up to {@link #DEFAULT_TIMEOUT}; exceptions it throws
+   * meanwhile (a status not written yet) count as "not yet".
+   */
   void eventually(ThrowingRunnable assertion);
 
   void eventually(Duration timeout, ThrowingRunnable assertion);

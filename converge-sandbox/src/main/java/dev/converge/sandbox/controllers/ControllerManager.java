@@ -93,6 +93,9 @@ public final class ControllerManager implements ControllerControls, AutoCloseabl
    */
   public static ControllerManager start(Config config, ControllerOptions options, Clock clock) {
     ControllerManager m = new ControllerManager(config, options, clock, true);
+    // Pauses and slowdowns asked for at start hold before any informer delivers an object.
+    options.pausedKinds().forEach(m::pause);
+    options.slowedKinds().forEach(m::slow);
     try {
       m.nodes.register(m.client, new Times(clock).stamp());
       new InformerWiring(m.client, m.queue, m.informers).start();

@@ -1,6 +1,10 @@
 package dev.converge.testkit.internal;
 
 import dev.converge.sandbox.Sandbox;
+import dev.converge.sandbox.controllers.ControllerControls;
+import dev.converge.sandbox.controllers.ControllerManager;
+import dev.converge.sandbox.controllers.ControllerOptions;
+import java.time.Clock;
 import dev.converge.testkit.Backend;
 import io.fabric8.kubeapitest.KubeAPIServer;
 import io.fabric8.kubeapitest.KubeAPIServerConfigBuilder;
@@ -15,13 +19,24 @@ import java.util.Optional;
 public final class BinariesConnection implements ClusterConnection {
   private final KubeAPIServer server;
   private final Config config;
+  private final ControllerManager controllers;
 
-  public BinariesConnection() {
+  /** Starts the binaries and, when asked, the sandbox's simulated controllers against them. */
+  public BinariesConnection(boolean runControllers) {
     this.server = new KubeAPIServer(KubeAPIServerConfigBuilder.anAPIServerConfig()
         .withOfflineMode(true).withUpdateKubeConfig(false).build());
     server.start();
     this.config = Config.fromKubeconfig(server.getKubeConfigYaml());
     config.setRequestRetryBackoffLimit(0);
+    // A bare API server has no controller manager, scheduler or kubelet: ours stand in.
+    this.controllers = runControllers
+        ? ControllerManager.start(config, ControllerOptions.defaults(), Clock.systemUTC())
+        : ControllerManager.disabled();
+  }
+
+  @Override
+  public ControllerControls controllers() {
+    return controllers;
   }
 
   @Override
@@ -41,6 +56,7 @@ public final class BinariesConnection implements ClusterConnection {
 
   @Override
   public void close() {
+    controllers.close();
     server.stop();
   }
 }

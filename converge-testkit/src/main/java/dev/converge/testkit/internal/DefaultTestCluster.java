@@ -128,8 +128,9 @@ public final class DefaultTestCluster implements TestCluster {
 
   @Override
   public void eventually(Duration timeout, ThrowingRunnable assertion) {
+    // Exceptions count as "not yet" (e.g. status still null), as a failed assertion does.
     Awaitility.await().atMost(timeout).pollInterval(POLL).pollDelay(Duration.ZERO)
-        .untilAsserted(assertion);
+        .ignoreExceptions().untilAsserted(assertion);
   }
 
   @Override
