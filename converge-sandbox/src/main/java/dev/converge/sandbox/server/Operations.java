@@ -15,15 +15,12 @@ import dev.converge.sandbox.schema.SchemaRegistry;
 import dev.converge.sandbox.store.Mutation.Outcome;
 import dev.converge.sandbox.store.ObjectStore;
 import dev.converge.sandbox.validation.ObjectRules;
-import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -34,10 +31,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * lifecycle controllers both call it.
  */
 public final class Operations {
-  /** Groups whose built-in kinds carry no metadata.generation, as in a real cluster. */
-  private static final Set<String> GROUPS_WITHOUT_GENERATION = Set.of("",
-      "rbac.authorization.k8s.io", "coordination.k8s.io", "events.k8s.io", "storage.k8s.io",
-      "scheduling.k8s.io", "discovery.k8s.io");
   private static final String NAME_SUFFIX_CHARS = "bcdfghjklmnpqrstvwxz2456789";
 
   private final ResourceRegistry registry;
@@ -82,7 +75,7 @@ public final class Operations {
     if (obj == null) {
       throw ApiException.notFound(type, name);
     }
-    return served(type, obj);
+    return ServerFields.served(type, obj);
   }
 
   /** The list document for a list request, with pagination. */
@@ -91,7 +84,7 @@ public final class Operations {
     long listRevision = snap.revision();
     String after = null;
     if (options.continueToken() != null && !options.continueToken().isEmpty()) {
-      String[] token = decodeContinue(options.continueToken());
+      String[] token = ContinueTokens.decodeContinue(options.continueToken());
       listRevision = Long.parseLong(token[0]);
       after = token[1];
     }
@@ -103,7 +96,7 @@ public final class Operations {
     String lastKey = null;
     int remaining = 0;
     for (ObjectNode obj : snap.items()) {
-      String key = key(obj);
+      String key = ContinueTokens.key(obj);
       if (after != null && key.compareTo(after) <= 0) {
         continue;
       }
@@ -115,13 +108,13 @@ public final class Operations {
         remaining++;
         continue;
       }
-      items.add(served(type, obj));
+      items.add(ServerFields.served(type, obj));
       lastKey = key;
       count++;
     }
     meta.put("resourceVersion", Long.toString(listRevision));
     if (remaining > 0) {
-      meta.put("continue", encodeContinue(listRevision, lastKey));
+      meta.put("continue", ContinueTokens.encodeContinue(listRevision, lastKey));
       meta.put("remainingItemCount", remaining);
     }
     return out;
@@ -130,10 +123,10 @@ public final class Operations {
   // ---- writes --------------------------------------------------------------------------------
 
   public ObjectNode create(ResourceType type, String ns, ObjectNode body, RequestContext ctx) {
-    checkKind(type, body);
+    RequestChecks.checkKind(type, body);
     ObjectNode obj = body.deepCopy();
     ObjectNode meta = Json.metadata(obj);
-    String namespace = namespaceFor(type, ns, meta);
+    String namespace = RequestChecks.namespaceFor(type, ns, meta);
     String name = meta.path("name").asText("");
     if (name.isEmpty()) {
       String prefix = meta.path("generateName").asText("");
@@ -156,25 +149,25 @@ public final class Operations {
       fields.recordUpdate(type, null, next, ctx.fieldManager(), "");
       return ctx.dryRun() ? Outcome.none(next) : Outcome.put(next);
     });
-    return served(type, stored);
+    return ServerFields.served(type, stored);
   }
 
   public ObjectNode update(ResourceType type, String ns, String name, ObjectNode body,
       String subresource, RequestContext ctx) {
-    checkKind(type, body);
+    RequestChecks.checkKind(type, body);
     String namespace = scope(type, ns);
-    checkName(body, name);
+    RequestChecks.checkName(body, name);
     ObjectNode stored = store.mutate(type.groupResource(), namespace, name, (cur, rev) -> {
       if (cur == null) {
         throw ApiException.notFound(type, name);
       }
       String rv = Json.textAt(body, "metadata", "resourceVersion");
-      if (rv != null && !rv.isEmpty() && !rv.equals(resourceVersion(cur))) {
+      if (rv != null && !rv.isEmpty() && !rv.equals(ServerFields.resourceVersion(cur))) {
         throw ApiException.staleResourceVersion(type, name);
       }
       return commitUpdate(type, cur, body.deepCopy(), subresource, ctx, rev);
     });
-    return served(type, stored);
+    return ServerFields.served(type, stored);
   }
 
   public ObjectNode patch(ResourceType type, String ns, String name, PatchType patchType,
@@ -189,8 +182,8 @@ public final class Operations {
       if (!(patch instanceof ObjectNode applied)) {
         throw ApiException.badRequest("apply patch must be an object");
       }
-      checkKind(type, applied);
-      checkName(applied, name);
+      RequestChecks.checkKind(type, applied);
+      RequestChecks.checkName(applied, name);
       if (ctx.fieldManager() == null || ctx.fieldManager().isEmpty()) {
         throw ApiException.badRequest(
             "PATCH, application/apply-patch+yaml requests require fieldManager to be set");
@@ -225,12 +218,12 @@ public final class Operations {
       ObjectNode patched =
           Patcher.apply(patchType, cur, patch, schemas.forKind(type.group(), type.kind()));
       String rv = Json.textAt(patched, "metadata", "resourceVersion");
-      if (rv != null && !rv.isEmpty() && !rv.equals(resourceVersion(cur))) {
+      if (rv != null && !rv.isEmpty() && !rv.equals(ServerFields.resourceVersion(cur))) {
         throw ApiException.staleResourceVersion(type, name);
       }
       return commitUpdate(type, cur, patched, subresource, ctx, rev);
     });
-    return served(type, stored);
+    return ServerFields.served(type, stored);
   }
 
   public DeleteResult delete(ResourceType type, String ns, String name, DeleteOptions options,
@@ -241,7 +234,7 @@ public final class Operations {
       if (cur == null) {
         throw ApiException.notFound(type, name);
       }
-      checkPreconditions(type, name, cur, options);
+      RequestChecks.checkPreconditions(type, name, cur, options);
       ObjectNode meta = (ObjectNode) cur.get("metadata");
       if (meta.hasNonNull("deletionTimestamp")) {
         return Outcome.none(cur);
@@ -252,9 +245,9 @@ public final class Operations {
           ? (ArrayNode) nextMeta.get("finalizers") : Json.NODES.arrayNode();
       String policy = options.effectivePropagation();
       if (policy.equals("Orphan")) {
-        addFinalizer(finalizers, "orphan");
+        ServerFields.addFinalizer(finalizers, "orphan");
       } else if (policy.equals("Foreground")) {
-        addFinalizer(finalizers, "foregroundDeletion");
+        ServerFields.addFinalizer(finalizers, "foregroundDeletion");
       }
       boolean namespaceHeld = type.kind().equals("Namespace") && type.group().isEmpty()
           && next.path("spec").path("finalizers").size() > 0;
@@ -267,7 +260,7 @@ public final class Operations {
       }
       nextMeta.put("deletionTimestamp", now());
       nextMeta.put("deletionGracePeriodSeconds", 0);
-      if (tracksGeneration(type)) {
+      if (ServerFields.tracksGeneration(type)) {
         nextMeta.put("generation", meta.path("generation").asLong(1) + 1);
       }
       if (namespaceHeld) {
@@ -276,7 +269,7 @@ public final class Operations {
       nextMeta.put("resourceVersion", Long.toString(rev));
       return ctx.dryRun() ? Outcome.none(next) : Outcome.put(next);
     });
-    return new DeleteResult(deleted[0], served(type, result));
+    return new DeleteResult(deleted[0], ServerFields.served(type, result));
   }
 
   // ---- internals -----------------------------------------------------------------------------
@@ -313,8 +306,8 @@ public final class Operations {
 
   private Outcome commitUpdate(ResourceType type, ObjectNode cur, ObjectNode next,
       String subresource, RequestContext ctx, long rev) {
-    ObjectNode merged = mergeSubresource(type, cur, next, subresource);
-    carryServerMetadata(cur, merged);
+    ObjectNode merged = ServerFields.mergeSubresource(type, cur, next, subresource);
+    ServerFields.carryServerMetadata(cur, merged);
     ObjectNode nextMeta = Json.metadata(merged);
     if (!nextMeta.has("managedFields") && cur.path("metadata").has("managedFields")) {
       nextMeta.set("managedFields", cur.path("metadata").get("managedFields").deepCopy());
@@ -326,20 +319,20 @@ public final class Operations {
   /** Final steps shared by update, patch and apply: validation, generation, finalizers. */
   private Outcome commitMerged(ResourceType type, ObjectNode cur, ObjectNode merged,
       String subresource, RequestContext ctx, long rev) {
-    merged = mergeSubresource(type, cur, merged, subresource);
-    carryServerMetadata(cur, merged);
+    merged = ServerFields.mergeSubresource(type, cur, merged, subresource);
+    ServerFields.carryServerMetadata(cur, merged);
     defaults(type, cur, merged);
     validateUpdate(type, cur, merged);
     ObjectNode nextMeta = Json.metadata(merged);
-    nextMeta.put("resourceVersion", resourceVersion(cur));
-    if (tracksGeneration(type) && specChanged(type, cur, merged)) {
+    nextMeta.put("resourceVersion", ServerFields.resourceVersion(cur));
+    if (ServerFields.tracksGeneration(type) && ServerFields.specChanged(type, cur, merged)) {
       nextMeta.put("generation", cur.path("metadata").path("generation").asLong(1) + 1);
     }
     if (merged.equals(cur)) {
       return Outcome.none(cur);
     }
     if (nextMeta.hasNonNull("deletionTimestamp") && nextMeta.path("finalizers").isEmpty()
-        && !namespaceHeld(type, merged)) {
+        && !ServerFields.namespaceHeld(type, merged)) {
       return ctx.dryRun() ? Outcome.none(merged) : Outcome.delete(merged);
     }
     if (ctx.dryRun()) {
@@ -349,61 +342,6 @@ public final class Operations {
     }
     nextMeta.put("resourceVersion", Long.toString(rev));
     return Outcome.put(merged);
-  }
-
-  private static boolean namespaceHeld(ResourceType type, ObjectNode obj) {
-    return type.kind().equals("Namespace") && type.group().isEmpty()
-        && obj.path("spec").path("finalizers").size() > 0;
-  }
-
-  /** Main-resource writes keep the stored status; /status writes keep everything but status. */
-  private static ObjectNode mergeSubresource(ResourceType type, ObjectNode cur, ObjectNode next,
-      String subresource) {
-    if ("status".equals(subresource)) {
-      ObjectNode out = cur.deepCopy();
-      if (next.has("status")) {
-        out.set("status", next.get("status"));
-      } else {
-        out.remove("status");
-      }
-      if (next.path("metadata").has("managedFields")) {
-        Json.metadata(out).set("managedFields", next.path("metadata").get("managedFields"));
-      }
-      return out;
-    }
-    if ("finalize".equals(subresource)) {
-      // Namespace /finalize writes only spec.finalizers.
-      ObjectNode out = cur.deepCopy();
-      Json.child(out, "spec").set("finalizers",
-          next.path("spec").has("finalizers") ? next.path("spec").get("finalizers")
-              : Json.NODES.arrayNode());
-      return out;
-    }
-    if (type.statusSubresource()) {
-      if (cur.has("status")) {
-        next.set("status", cur.get("status"));
-      } else {
-        next.remove("status");
-      }
-    }
-    return next;
-  }
-
-  /** Fields only the server writes survive every client write. */
-  private static void carryServerMetadata(ObjectNode cur, ObjectNode next) {
-    ObjectNode curMeta = (ObjectNode) cur.get("metadata");
-    ObjectNode meta = Json.metadata(next);
-    for (String field : List.of("uid", "creationTimestamp", "deletionTimestamp",
-        "deletionGracePeriodSeconds", "generation", "namespace", "name")) {
-      if (curMeta.has(field)) {
-        meta.set(field, curMeta.get(field));
-      } else {
-        meta.remove(field);
-      }
-    }
-    meta.remove("selfLink");
-    next.put("apiVersion", cur.path("apiVersion").asText());
-    next.put("kind", cur.path("kind").asText());
   }
 
   private ObjectNode stampCreate(ResourceType type, ObjectNode obj, long rev) {
@@ -417,7 +355,7 @@ public final class Operations {
     meta.remove("deletionTimestamp");
     meta.remove("deletionGracePeriodSeconds");
     meta.remove("selfLink");
-    if (tracksGeneration(type)) {
+    if (ServerFields.tracksGeneration(type)) {
       meta.put("generation", 1);
     } else {
       meta.remove("generation");
@@ -456,127 +394,8 @@ public final class Operations {
     }
   }
 
-  private static String namespaceFor(ResourceType type, String urlNamespace, ObjectNode meta) {
-    if (!type.namespaced()) {
-      meta.remove("namespace");
-      return "";
-    }
-    String bodyNs = meta.path("namespace").asText("");
-    if (!bodyNs.isEmpty() && !bodyNs.equals(urlNamespace)) {
-      throw ApiException.badRequest(
-          "the namespace of the provided object does not match the namespace sent on the request");
-    }
-    meta.put("namespace", urlNamespace);
-    return urlNamespace;
-  }
-
   private static String scope(ResourceType type, String ns) {
     return type.namespaced() && ns != null ? ns : "";
-  }
-
-  private static void checkKind(ResourceType type, JsonNode body) {
-    String apiVersion = body.path("apiVersion").asText("");
-    String kind = body.path("kind").asText("");
-    if (kind.isEmpty()) {
-      throw ApiException.badRequest("Object 'Kind' is missing in '" + abbreviate(body) + "'");
-    }
-    if (!kind.equals(type.kind())) {
-      throw ApiException.badRequest("the kind in the data (" + kind
-          + ") does not match the expected kind (" + type.kind() + ")");
-    }
-    if (!apiVersion.isEmpty() && !apiVersion.equals(type.apiVersion())) {
-      throw ApiException.badRequest("the API version in the data (" + apiVersion
-          + ") does not match the expected API version (" + type.apiVersion() + ")");
-    }
-  }
-
-  private static void checkName(JsonNode body, String name) {
-    String bodyName = Json.textAt(body, "metadata", "name");
-    if (bodyName != null && !bodyName.isEmpty() && !bodyName.equals(name)) {
-      throw ApiException.badRequest("the name of the object (" + bodyName
-          + ") does not match the name on the URL (" + name + ")");
-    }
-  }
-
-  private static void checkPreconditions(ResourceType type, String name, ObjectNode cur,
-      DeleteOptions options) {
-    String uid = Json.textAt(cur, "metadata", "uid");
-    if (options.preconditionUid() != null && !options.preconditionUid().equals(uid)) {
-      throw ApiException.conflict(type, name, "Precondition failed: UID in precondition: "
-          + options.preconditionUid() + ", UID in object meta: " + uid);
-    }
-    String rv = resourceVersion(cur);
-    if (options.preconditionResourceVersion() != null
-        && !options.preconditionResourceVersion().equals(rv)) {
-      throw ApiException.conflict(type, name,
-          "Precondition failed: ResourceVersion in precondition: "
-              + options.preconditionResourceVersion() + ", ResourceVersion in object meta: " + rv);
-    }
-  }
-
-  private static void addFinalizer(ArrayNode finalizers, String value) {
-    for (JsonNode f : finalizers) {
-      if (f.asText().equals(value)) {
-        return;
-      }
-    }
-    finalizers.add(value);
-  }
-
-  private static boolean specChanged(ResourceType type, ObjectNode cur, ObjectNode next) {
-    ObjectNode a = cur.deepCopy();
-    ObjectNode b = next.deepCopy();
-    a.remove("metadata");
-    b.remove("metadata");
-    if (type.statusSubresource()) {
-      a.remove("status");
-      b.remove("status");
-    }
-    return !a.equals(b);
-  }
-
-  /** Whether objects of this type carry metadata.generation. */
-  public static boolean tracksGeneration(ResourceType type) {
-    return !GROUPS_WITHOUT_GENERATION.contains(type.group());
-  }
-
-  /** The object as served at the requested version (storage is version-independent). */
-  private static ObjectNode served(ResourceType type, ObjectNode obj) {
-    if (obj == null || type.apiVersion().equals(obj.path("apiVersion").asText())) {
-      return obj;
-    }
-    ObjectNode copy = obj.deepCopy();
-    copy.put("apiVersion", type.apiVersion());
-    return copy;
-  }
-
-  static String resourceVersion(ObjectNode obj) {
-    return obj.path("metadata").path("resourceVersion").asText("");
-  }
-
-  private static String key(ObjectNode obj) {
-    String ns = obj.path("metadata").path("namespace").asText("");
-    String name = obj.path("metadata").path("name").asText("");
-    return ns.isEmpty() ? name : ns + "/" + name;
-  }
-
-  private static String encodeContinue(long revision, String lastKey) {
-    return Base64.getUrlEncoder().withoutPadding()
-        .encodeToString((revision + "\n" + lastKey).getBytes(StandardCharsets.UTF_8));
-  }
-
-  private static String[] decodeContinue(String token) {
-    try {
-      String raw = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
-      String[] parts = raw.split("\n", 2);
-      Long.parseLong(parts[0]);
-      if (parts.length != 2) {
-        throw new IllegalArgumentException();
-      }
-      return parts;
-    } catch (IllegalArgumentException e) {
-      throw ApiException.badRequest("continue key is not valid: " + token);
-    }
   }
 
   private String randomSuffix() {
@@ -589,11 +408,6 @@ public final class Operations {
 
   private String now() {
     return Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString();
-  }
-
-  private static String abbreviate(JsonNode body) {
-    String text = Json.text(body);
-    return text.length() > 200 ? text.substring(0, 200) + "..." : text;
   }
 
   /** All objects of every namespaced resource in a namespace (for namespace deletion). */
