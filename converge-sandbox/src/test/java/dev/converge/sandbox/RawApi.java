@@ -1,5 +1,7 @@
 package dev.converge.sandbox;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.converge.sandbox.api.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -26,7 +28,16 @@ public final class RawApi {
   }
 
   /** A response's status and body. */
-  public record Response(int code, String body) {}
+  public record Response(int code, String body) {
+    /** The body parsed as JSON. */
+    public JsonNode json() {
+      try {
+        return Json.MAPPER.readTree(body);
+      } catch (IOException e) {
+        throw new UncheckedIOException("response body is not JSON: " + body, e);
+      }
+    }
+  }
 
   public Response send(String method, String path, String contentType, String body) {
     HttpRequest.Builder req = HttpRequest.newBuilder(URI.create(sandbox.url() + path))
@@ -50,6 +61,10 @@ public final class RawApi {
 
   public Response get(String path) {
     return send("GET", path, null, null);
+  }
+
+  public Response delete(String path) {
+    return send("DELETE", path, null, null);
   }
 
   /** An open watch: its lines as they arrive, and a future completed when the stream ends. */

@@ -5,6 +5,7 @@ import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.converge.sandbox.RawApi;
 import dev.converge.sandbox.Sandbox;
 import dev.converge.sandbox.SandboxFixture;
 import io.fabric8.kubernetes.api.model.ConfigMap;
@@ -46,8 +47,8 @@ class FinalizerDeletionTest {
 
     // then
     assertThat(resp.code()).isEqualTo(200);
-    assertThat(resp.body().path("kind").asText()).isEqualTo("ConfigMap");
-    assertThat(resp.body().path("metadata").path("deletionTimestamp").asText()).isNotEmpty();
+    assertThat(resp.json().path("kind").asText()).isEqualTo("ConfigMap");
+    assertThat(resp.json().path("metadata").path("deletionTimestamp").asText()).isNotEmpty();
     await().during(300, MILLISECONDS).atMost(2, SECONDS).untilAsserted(() -> assertThat(
         client.configMaps().inNamespace("default").withName("held-200").get()).isNotNull());
 
@@ -69,7 +70,7 @@ class FinalizerDeletionTest {
         raw.delete("/api/v1/namespaces/default/configmaps/held-202?orphanDependents=false");
 
     assertThat(resp.code()).isEqualTo(202);
-    assertThat(resp.body().path("metadata").path("deletionTimestamp").asText()).isNotEmpty();
+    assertThat(resp.json().path("metadata").path("deletionTimestamp").asText()).isNotEmpty();
   }
 
   @Test
@@ -90,7 +91,7 @@ class FinalizerDeletionTest {
     RawApi.Response resp = raw.delete("/api/v1/namespaces/default/configmaps/free");
 
     assertThat(resp.code()).isEqualTo(200);
-    assertThat(resp.body().path("kind").asText()).isEqualTo("Status");
+    assertThat(resp.json().path("kind").asText()).isEqualTo("Status");
     assertThat(client.configMaps().inNamespace("default").withName("free").get()).isNull();
   }
 
