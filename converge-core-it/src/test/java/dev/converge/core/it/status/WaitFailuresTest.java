@@ -146,4 +146,22 @@ class WaitFailuresTest {
         .as("the waiter watched again after the drop")
         .isGreaterThanOrEqualTo(2);
   }
+
+  @Test
+  void givenListFailingTwiceWith503_whenWaiting_thenWatchStartsAndCurrentReported(
+      TestCluster cluster) {
+    // given
+    String ns = cluster.namespace();
+    HasMetadata web = cluster.client()
+        .resource(Workloads.of("Deployment", ns, "web", "registry.example/app:v1")).create();
+    cluster.faults().add(FaultSpec.parse(
+        "verb=list,path=/apis/apps/v1/namespaces/" + ns + "/deployments,status=503,count=2"));
+    // when
+    WaitResult result = waiter.await(List.of(WaitTarget.of(web)), new WaitRecorder());
+    // then
+    assertThat(result.allReached()).isTrue();
+    assertThat(cluster.requests().count(
+            RequestQuery.all().verb("list").resource("deployments").namespace(ns)))
+        .isGreaterThanOrEqualTo(3);
+  }
 }

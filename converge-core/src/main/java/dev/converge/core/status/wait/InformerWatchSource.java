@@ -1,6 +1,9 @@
 package dev.converge.core.status.wait;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.converge.core.errors.CallInfo;
+import dev.converge.core.errors.ErrorClassifier;
+import dev.converge.core.errors.Recovery;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -89,6 +92,15 @@ public final class InformerWatchSource implements WatchSource {
     return feed;
   }
 
+  /**
+   * Once started, an informer always re-lists (fabric8 backs off); before, only failures that a
+   * retry can fix (429, 5xx, network) are retried, so a forbidden or unserved kind fails at once.
+   */
+  private static boolean worthRetrying(boolean started, Throwable t) {
+    return started
+        || ErrorClassifier.classify(t, CallInfo.of("list", null)).recovery() != Recovery.NONE;
+  }
+
   private static String where(FeedKey key) {
     return key.namespace() == null ? "" : " in namespace " + key.namespace();
   }
@@ -108,6 +120,7 @@ public final class InformerWatchSource implements WatchSource {
       this.informer =
           (key.namespace() == null ? op : op.inNamespace(key.namespace())).runnableInformer(0);
       informer.addEventHandler(this);
+      informer.exceptionHandler(InformerWatchSource::worthRetrying);
     }
 
     @Override
