@@ -55,7 +55,11 @@ final class RelatedObjects {
   }
 
   static Related gather(
-      WatchSource source, ResourceType type, @Nullable String ns, JsonNode obj, boolean seenComplete) {
+      WatchSource source,
+      ResourceType type,
+      @Nullable String ns,
+      @Nullable JsonNode obj,
+      boolean seenComplete) {
     Related.Builder b = Related.builder().seenComplete(seenComplete);
     if (obj == null) {
       return b.build();

@@ -85,6 +85,7 @@ final class WaitSession implements WaitHandle {
     }
     synchronized (this) {
       for (TrackedObject o : tracked) {
+        // An object whose kind cannot be watched keeps its WatchFailed report, not NOT_FOUND.
         if (o.last == null || o.last.status() != Status.UNKNOWN) {
           recompute(o);
         }
