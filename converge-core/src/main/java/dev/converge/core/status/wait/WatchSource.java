@@ -1,0 +1,37 @@
+package dev.converge.core.status.wait;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Collection;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * WatchSource knows how to keep a watched cache of one kind in one namespace (or cluster-wide for
+ * cluster-scoped kinds) and to tell listeners what changed. One watch per (type, namespace) is
+ * shared by every listener, so waiting for a thousand objects needs a handful of watches. A source
+ * re-lists and re-watches by itself when a watch drops; listeners hear about what changed
+ * meanwhile.
+ *
+ * <p>{@link InformerWatchSource} implements it over fabric8 informers; a client facade can
+ * implement it over its own cache.
+ */
+public interface WatchSource extends AutoCloseable {
+
+  /**
+   * Starts (or joins) the watch of {@code type} in {@code namespace} and returns once its cache
+   * holds what exists. Throws when the kind cannot be watched (not served, forbidden).
+   *
+   * @param namespace null for cluster-scoped kinds
+   * @return closing it stops notifying {@code listener}; the shared watch keeps running
+   */
+  AutoCloseable watch(ResourceType type, @Nullable String namespace, ChangeListener listener);
+
+  /** The cached objects of a watched (type, namespace); empty when not watched. */
+  Collection<JsonNode> list(ResourceType type, @Nullable String namespace);
+
+  /** The cached object, or null when absent or not watched. */
+  @Nullable JsonNode get(ResourceType type, @Nullable String namespace, String name);
+
+  /** Stops every watch. */
+  @Override
+  void close();
+}
