@@ -141,6 +141,21 @@ class FaultInjectionTest {
   }
 
   @Test
+  void givenResetAfterCommitRule_thenTheCreateTookEffectButTheClientSeesAReset(TestInfo info) {
+    sandbox.faults().add(FaultSpec.parse(
+        "verb=create,path=/api/v1/namespaces/*/configmaps,reset-after-commit,count=1"));
+    String name = name(info);
+
+    Throwable thrown = catchThrowable(() -> client.configMaps().inNamespace("default")
+        .resource(configMap(name)).create());
+
+    assertThat(thrown).isNotNull();
+    assertThat(sandbox.requests().count(RequestQuery.all().verb("create").resource("configmaps")
+        .outcome(RequestRecord.RESET))).isEqualTo(1);
+    assertThat(client.configMaps().inNamespace("default").withName(name).get()).isNotNull();
+  }
+
+  @Test
   void givenLatencyRule_thenTheAnswerComesLateAndTheBodyIsKept(TestInfo info) {
     sandbox.faults().add(FaultSpec.parse("verb=create,path=/api/v1/namespaces/*/configmaps,"
         + "latency=400ms,count=1"));
