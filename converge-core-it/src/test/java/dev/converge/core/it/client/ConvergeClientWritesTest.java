@@ -156,6 +156,31 @@ class ConvergeClientWritesTest {
   }
 
   @Test
+  void givenTheObjectIsRecreatedBeforeTheWaitLooks_whenDeleteWaits_thenTheNewUidCountsAsGone(TestCluster cluster) {
+    // given: the wait's first list is held back until the object was replaced by a new one
+    ConfigMap old = cluster.client().resource(new ConfigMapBuilder(configMap(cluster.namespace(), "app", "k", "old"))
+        .editMetadata().addToFinalizers("example.com/hold").endMetadata().build()).create();
+    cluster.faults().add(FaultSpec.parse("verb=list,path=" + configMapsPath(cluster) + ",latency=2s,count=1"));
+    ConvergeClient ops = ops(cluster, Fixtures.FAST);
+
+    // when
+    CompletableFuture<Void> deleted = CompletableFuture.runAsync(
+        () -> ops.delete(old, DeleteOption.waitUntilGone(Duration.ofSeconds(15))));
+    cluster.eventually(() -> assertThat(cluster.client().configMaps().inNamespace(cluster.namespace())
+        .withName("app").get().getMetadata().getDeletionTimestamp()).isNotNull());
+    releaseFinalizers(cluster, "app");
+    cluster.eventually(() -> assertThat(cluster.client().configMaps().inNamespace(cluster.namespace())
+        .withName("app").get()).isNull());
+    ConfigMap recreated = cluster.client().resource(configMap(cluster.namespace(), "app", "k", "new")).create();
+
+    // then: the wait sees only the new object, and knows it is not the one it deleted
+    assertThat(deleted).succeedsWithin(Duration.ofSeconds(8));
+    assertThat(recreated.getMetadata().getUid()).isNotEqualTo(old.getMetadata().getUid());
+    assertThat(cluster.client().configMaps().inNamespace(cluster.namespace()).withName("app").get()
+        .getData()).containsEntry("k", "new");
+  }
+
+  @Test
   void givenAConcurrentWriter_whenUpdate_thenReReadsAndAppliesTheMutationAgain(TestCluster cluster) {
     // given: our copy is stale, someone else wrote after we read
     ConfigMap stale = cluster.client().resource(configMap(cluster.namespace(), "app", "theirs", "0")).create();
