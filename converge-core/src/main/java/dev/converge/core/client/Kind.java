@@ -21,13 +21,24 @@ public record Kind<T extends HasMetadata>(Class<T> type, String apiVersion, Stri
     Objects.requireNonNull(kind, "kind == null");
   }
 
+  /** Model classes' kinds, read once: fabric8 looks their annotations up reflectively. */
+  private static final ClassValue<Kind<?>> MODEL_KINDS = new ClassValue<>() {
+    @Override
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    protected Kind<?> computeValue(Class<?> type) {
+      Class<? extends HasMetadata> model = (Class<? extends HasMetadata>) type;
+      return new Kind(model, HasMetadata.getApiVersion(model), HasMetadata.getKind(model));
+    }
+  };
+
   /** A kind with a fabric8 model class, whose apiVersion and kind come from its annotations. */
+  @SuppressWarnings("unchecked")
   public static <T extends HasMetadata> Kind<T> of(Class<T> type) {
     if (type == GenericKubernetesResource.class) {
       throw new IllegalArgumentException(
           "GenericKubernetesResource has no kind of its own; use Kind.unstructured(apiVersion, kind)");
     }
-    return new Kind<>(type, HasMetadata.getApiVersion(type), HasMetadata.getKind(type));
+    return (Kind<T>) MODEL_KINDS.get(type);
   }
 
   /** A kind read as unstructured objects; its plural and scope come from discovery. */

@@ -63,12 +63,13 @@ public final class Deletion {
     }
   }
 
-  private static void awaitGone(Scope<HasMetadata> scope, String name, String uid, Duration wait) {
+  private void awaitGone(Scope<HasMetadata> scope, String name, String uid, Duration wait) {
     try {
       scope.named(name).waitUntilCondition(live -> isGone(live, uid), wait.toMillis(),
           TimeUnit.MILLISECONDS);
     } catch (KubernetesClientTimeoutException timedOut) {
-      HasMetadata remaining = scope.named(name).get();
+      HasMetadata remaining = calls.run(scope, scope.call("get", name), CallKind.READ,
+          () -> scope.named(name).get());
       if (isGone(remaining, uid)) {
         return;
       }

@@ -8,6 +8,8 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.MixedOperation;
 import io.fabric8.kubernetes.client.dsl.Resource;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -18,6 +20,8 @@ public final class Scopes {
 
   private final KubernetesClient client;
   private final DiscoveryCache discovery;
+  /** Model classes' types, read once: their annotations are looked up reflectively. */
+  private final Map<Class<?>, ResourceType> modelTypes = new ConcurrentHashMap<>();
 
   public Scopes(KubernetesClient client, DiscoveryCache discovery) {
     this.client = client;
@@ -31,7 +35,9 @@ public final class Scopes {
   @SuppressWarnings({"unchecked", "rawtypes"})
   public <T extends HasMetadata> Scope<T> of(Kind<T> kind, @Nullable String namespace) {
     if (!kind.unstructured()) {
-      return new Scope<>(ResourceType.of(kind.type()), namespace, client.resources(kind.type()));
+      ResourceType type = modelTypes.computeIfAbsent(kind.type(),
+          c -> ResourceType.of(kind.type()));
+      return new Scope<>(type, namespace, client.resources(kind.type()));
     }
     ResourceType type = discovery.lookup(kind.apiVersion(), kind.kind());
     ResourceDefinitionContext context = new ResourceDefinitionContext.Builder()
