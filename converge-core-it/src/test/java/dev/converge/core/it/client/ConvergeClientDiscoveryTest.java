@@ -9,6 +9,7 @@ import dev.converge.core.client.Kind;
 import dev.converge.core.client.ResourceType;
 import dev.converge.core.client.internal.DiscoveryCache;
 import dev.converge.core.errors.NoMatchException;
+import dev.converge.core.retry.Retrier;
 import dev.converge.core.retry.RetryPolicy;
 import dev.converge.testkit.ConvergeCluster;
 import dev.converge.testkit.TestCluster;
@@ -35,31 +36,42 @@ class ConvergeClientDiscoveryTest {
   }
 
   @Test
-  void givenAKindNotServedYet_whenItsCrdIsCreated_thenTheNextLookupRefreshesAndFindsIt(TestCluster cluster) {
+  void givenAKindNotServedYet_whenItsCrdIsCreated_thenTheSameCacheRefreshesAndFindsIt(TestCluster cluster) {
     // given: the group-version is looked up before the CRD exists
-    ConvergeClient noRetries = Fixtures.ops(cluster, RetryPolicy.NONE);
-    Throwable thrown = catchThrowable(() -> noRetries.discovery().lookup(GROUP + "/v1", "Widget"));
+    DiscoveryCache discovery = new DiscoveryCache(cluster.client(), Retrier.of(RetryPolicy.NONE));
+    Throwable thrown = catchThrowable(() -> discovery.lookup(GROUP + "/v1", "Widget"));
     assertThat(thrown).isInstanceOf(NoMatchException.class);
 
-    // when: the CRD is created; lookups retry until it is Established
+    // when: the CRD is created (and Established by the sandbox shortly after)
+    cluster.client().resource(widgets()).create();
+
+    // then: the miss was not cached, so a later lookup asks again and finds it
+    cluster.eventually(Duration.ofSeconds(10), () ->
+        assertThat(discovery.lookup(GROUP + "/v1", "Widget").plural()).isEqualTo("widgets"));
+    long fetches = discovery.fetches();
+    ResourceType type = discovery.lookup(GROUP + "/v1", "Widget");
+    assertThat(discovery.fetches()).isEqualTo(fetches);  // now cached
+    assertThat(type.namespaced()).isTrue();
+  }
+
+  @Test
+  void givenACrdJustCreated_whenAnUnstructuredObjectIsApplied_thenDiscoveryRetriesUntilServed(TestCluster cluster) {
+    // given
     cluster.client().resource(widgets()).create();
     ConvergeClient ops = Fixtures.ops(cluster, RetryPolicy.builder().baseDelay(Duration.ofMillis(20))
         .maxDelay(Duration.ofMillis(200)).maxAttempts(30).deadline(Duration.ofSeconds(10)).build());
-    ResourceType type = ops.discovery().lookup(GROUP + "/v1", "Widget");
     GenericKubernetesResource widget = new GenericKubernetesResource();
     widget.setApiVersion(GROUP + "/v1");
     widget.setKind("Widget");
     widget.setMetadata(Fixtures.configMap(cluster.namespace(), "w", "k", "v").getMetadata());
     widget.setAdditionalProperty("spec", Map.of("size", 3));
+
+    // when
     ops.apply(widget);
 
     // then
-    assertThat(type.plural()).isEqualTo("widgets");
-    assertThat(type.namespaced()).isTrue();
-    assertThat(ops.get(Kind.unstructured(GROUP + "/v1", "Widget"), cluster.namespace(), "w")).isPresent();
-    long fetches = ((DiscoveryCache) ops.discovery()).fetches();
-    ops.discovery().lookup(GROUP + "/v1", "Widget");
-    assertThat(((DiscoveryCache) ops.discovery()).fetches()).isEqualTo(fetches);  // cached
+    assertThat(ops.get(Kind.unstructured(GROUP + "/v1", "Widget"), cluster.namespace(), "w"))
+        .get().extracting(w -> w.get("spec", "size")).isEqualTo(3);
   }
 
   private static CustomResourceDefinition widgets() {
