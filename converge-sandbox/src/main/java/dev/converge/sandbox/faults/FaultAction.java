@@ -39,6 +39,13 @@ public sealed interface FaultAction {
   record Reset() implements FaultAction {}
 
   /**
+   * Handles the request (a create or update is committed) and then resets the TCP connection
+   * instead of sending the response: the client sees "Connection reset" and cannot tell whether
+   * its request took effect, as when a response is lost on the way back.
+   */
+  record ResetAfterCommit() implements FaultAction {}
+
+  /**
    * Stops accepting connections for {@code period}: the listening socket is closed (and every
    * open connection with it) and opened again on the same port afterwards.
    */

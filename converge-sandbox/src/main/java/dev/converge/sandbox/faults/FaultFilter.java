@@ -10,7 +10,7 @@ import java.util.List;
 /**
  * FaultFilter counts each API request and applies the request-time fault rules that hit it:
  * latency on a Vert.x timer (the request is paused meanwhile so its body waits), then the first
- * answering action, or the normal handling.
+ * answering action, or the normal handling (followed by a reset for {@code reset-after-commit}).
  */
 final class FaultFilter implements ApiServer.RequestFilter {
   /** Paths of the sandbox's own endpoints, neither counted nor faulted. */
@@ -50,6 +50,14 @@ final class FaultFilter implements ApiServer.RequestFilter {
       } else if (answer == null) {
         answer = a;
       }
+    }
+    if (answer instanceof FaultAction.ResetAfterCommit) {
+      // Served as usual; the reset replaces the response once the request has taken effect.
+      req.response().headersEndHandler(v -> {
+        counted.finish(RequestRecord.RESET);
+        BrokenConnections.resetBeforeResponse(req.connection());
+      });
+      answer = null;
     }
     if (latency == 0 && answer == null) {
       if (webSocket) {

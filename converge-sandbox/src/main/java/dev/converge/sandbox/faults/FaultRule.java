@@ -187,6 +187,11 @@ public final class FaultRule {
       return action(new FaultAction.Reset());
     }
 
+    /** Handles the request, then resets the connection instead of answering. */
+    public Builder resetAfterCommit() {
+      return action(new FaultAction.ResetAfterCommit());
+    }
+
     public Builder refuse(Duration period) {
       return action(new FaultAction.Refuse(period));
     }

@@ -16,7 +16,8 @@ import java.util.Map;
  *       (glob, or {@code regex:...}), {@code client=operator} (User-Agent prefix or
  *       {@code X-Converge-Client} value), {@code header=Name:value}
  *   <li>actions: {@code status=503}, {@code retry-after=2} (429 unless a status is given),
- *       {@code latency=200ms}, {@code reset}, {@code refuse} or {@code refuse=2s},
+ *       {@code latency=200ms}, {@code reset}, {@code reset-after-commit} (the request is
+ *       handled, then the connection reset instead of answering), {@code refuse} or {@code refuse=2s},
  *       {@code drop=5} (watch dropped after 5 events) or {@code drop=2s}, {@code watch-delay=2s}
  *   <li>how often: {@code count=3} (first 3 matches), {@code every=2} (every 2nd),
  *       {@code probability=0.1,seed=42}
@@ -79,6 +80,7 @@ public final class FaultSpec {
         case "retry-after" -> retryAfter = integer(e.getKey(), v);
         case "latency" -> actions.add(new FaultAction.Latency(Durations.parse(v)));
         case "reset" -> actions.add(new FaultAction.Reset());
+        case "reset-after-commit" -> actions.add(new FaultAction.ResetAfterCommit());
         case "refuse", "refused" -> actions.add(new FaultAction.Refuse(
             v.isEmpty() ? DEFAULT_REFUSE : Durations.parse(v)));
         case "drop" -> actions.add(v.chars().allMatch(Character::isDigit) && !v.isEmpty()
@@ -91,7 +93,7 @@ public final class FaultSpec {
         case "seed" -> seed = v;
         default -> throw new IllegalArgumentException("unknown fault spec item \"" + e.getKey()
             + "\"; known: verb, path, client, header, status, retry-after, latency, reset, "
-            + "refuse, drop, watch-delay, count, every, probability, seed");
+            + "reset-after-commit, refuse, drop, watch-delay, count, every, probability, seed");
       }
     }
     if (status != null || retryAfter != null) {
@@ -99,7 +101,7 @@ public final class FaultSpec {
     }
     if (actions.size() != 1) {
       throw new IllegalArgumentException("a fault spec needs exactly one action (status, "
-          + "retry-after, latency, reset, refuse, drop or watch-delay); got " + actions.size());
+          + "retry-after, latency, reset, reset-after-commit, refuse, drop or watch-delay); got " + actions.size());
     }
     b.action(actions.get(0));
     if (probability != null || seed != null) {
@@ -154,6 +156,8 @@ public final class FaultSpec {
       return "latency=" + Durations.format(l.delay());
     } else if (action instanceof FaultAction.Reset) {
       return "reset";
+    } else if (action instanceof FaultAction.ResetAfterCommit) {
+      return "reset-after-commit";
     } else if (action instanceof FaultAction.Refuse r) {
       return "refuse=" + Durations.format(r.period());
     } else if (action instanceof FaultAction.DropWatch d) {

@@ -27,6 +27,31 @@ public final class BrokenConnections {
   }
 
   /**
+   * Resets the connection at once, discarding what was not flushed yet: called as a response's
+   * headers are about to be written, the client gets a TCP RST instead of the response (a
+   * response lost after the server committed the request).
+   */
+  public static void resetBeforeResponse(HttpConnection connection) {
+    if (!(connection instanceof ConnectionBase base)) {
+      connection.close();
+      return;
+    }
+    Channel channel = base.channel();
+    Runnable reset = () -> {
+      if (channel.isActive()) {
+        channel.config().setOption(ChannelOption.SO_LINGER, 0);
+        closeBelowHandlers(channel);
+      }
+    };
+    // On the event loop (a response handler) the reset must happen before the write that follows.
+    if (channel.eventLoop().inEventLoop()) {
+      reset.run();
+    } else {
+      channel.eventLoop().execute(reset);
+    }
+  }
+
+  /**
    * Closes the connection under the HTTP or WebSocket stream it carries, without that protocol's
    * own end (no final chunk, no WebSocket close frame): the client reads an unexpected end of
    * stream, as when a proxy or load balancer drops it. TLS is still ended with close_notify, so

@@ -1,0 +1,30 @@
+package dev.converge.core.client;
+
+import java.util.Objects;
+
+/** A per-call option of {@link ObjectWriter#apply}. */
+public sealed interface ApplyOption {
+
+  /** Takes ownership of fields other managers own instead of failing with FieldManagerConflict. */
+  static ApplyOption force() {
+    return Force.INSTANCE;
+  }
+
+  /** Applies as {@code manager} instead of the client's field manager. */
+  static ApplyOption fieldManager(String manager) {
+    return new FieldManager(manager);
+  }
+
+  /** See {@link #force()}. */
+  enum Force implements ApplyOption { INSTANCE }
+
+  /** See {@link #fieldManager(String)}. */
+  record FieldManager(String manager) implements ApplyOption {
+    public FieldManager {
+      Objects.requireNonNull(manager, "manager == null");
+      if (manager.isBlank()) {
+        throw new IllegalArgumentException("field manager is blank");
+      }
+    }
+  }
+}

@@ -1,0 +1,86 @@
+package dev.converge.core.client.internal;
+
+import dev.converge.core.client.DeleteOption;
+import dev.converge.core.errors.DeleteNotCompleteException;
+import dev.converge.core.errors.NotFoundException;
+import dev.converge.core.retry.CallKind;
+import io.fabric8.kubernetes.api.model.DeletionPropagation;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.KubernetesClientTimeoutException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Deletes that count "already gone" as success (DESIGN.md §4) and can wait until the object is
+ * gone. The wait follows the object's UID: an object recreated under the same name is another
+ * object, so the one deleted counts as gone. It is watch-driven (fabric8's informer on the one
+ * object), not polling, and ends in {@link DeleteNotCompleteException} naming the finalizers.
+ */
+public final class Deletion {
+
+  private final Scopes scopes;
+  private final Calls calls;
+
+  public Deletion(Scopes scopes, Calls calls) {
+    this.scopes = scopes;
+    this.calls = calls;
+  }
+
+  public void delete(HasMetadata object, DeleteOption... options) {
+    Scope<HasMetadata> scope = scopes.of(object);
+    String name = object.getMetadata().getName();
+    DeletionPropagation propagation = DeletionPropagation.BACKGROUND;
+    Duration wait = null;
+    for (DeleteOption o : options) {
+      if (o instanceof DeleteOption.Propagation p) {
+        propagation = p.policy();
+      } else if (o instanceof DeleteOption.WaitUntilGone w) {
+        wait = w.timeout();
+      }
+    }
+    // Waiting needs the UID of the object being deleted; read it when the caller's copy lacks it.
+    String uid = object.getMetadata().getUid();
+    if (wait != null && uid == null) {
+      HasMetadata live = calls.run(scope, scope.call("get", name), CallKind.READ,
+          () -> scope.named(name).get());
+      if (live == null) {
+        return;
+      }
+      uid = live.getMetadata().getUid();
+    }
+    DeletionPropagation policy = propagation;
+    try {
+      calls.run(scope, scope.call("delete", name), CallKind.DELETE,
+          () -> scope.named(name).withPropagationPolicy(policy).delete());
+    } catch (NotFoundException gone) {
+      return;
+    }
+    if (wait != null) {
+      awaitGone(scope, name, uid, wait);
+    }
+  }
+
+  private void awaitGone(Scope<HasMetadata> scope, String name, String uid, Duration wait) {
+    try {
+      scope.named(name).waitUntilCondition(live -> isGone(live, uid), wait.toMillis(),
+          TimeUnit.MILLISECONDS);
+    } catch (KubernetesClientTimeoutException timedOut) {
+      HasMetadata remaining = calls.run(scope, scope.call("get", name), CallKind.READ,
+          () -> scope.named(name).get());
+      if (isGone(remaining, uid)) {
+        return;
+      }
+      List<String> finalizers = Objects.requireNonNullElse(
+          remaining.getMetadata().getFinalizers(), List.of());
+      throw DeleteNotCompleteException.of(scope.ref(name), finalizers, wait);
+    }
+  }
+
+  /** Gone, or replaced by another object of the same name. */
+  static boolean isGone(@Nullable HasMetadata live, String uid) {
+    return live == null || !uid.equals(live.getMetadata().getUid());
+  }
+}
