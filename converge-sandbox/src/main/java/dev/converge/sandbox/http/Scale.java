@@ -24,7 +24,7 @@ final class Scale {
     ObjectNode current = ops.get(type, info.namespace(), info.name());
     HttpMethod m = req.method();
     if (m == HttpMethod.GET) {
-      ApiServer.writeJson(req.response(), 200, view(current));
+      Responses.writeJson(req.response(), 200, view(current));
       return;
     }
     ObjectNode requested;
@@ -55,7 +55,7 @@ final class Scale {
     }
     ObjectNode updated = ops.patch(type, info.namespace(), info.name(), PatchType.MERGE, patch,
         null, ctx);
-    ApiServer.writeJson(req.response(), 200, view(updated));
+    Responses.writeJson(req.response(), 200, view(updated));
   }
 
   static ObjectNode view(ObjectNode obj) {
