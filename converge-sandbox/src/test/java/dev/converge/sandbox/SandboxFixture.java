@@ -1,17 +1,11 @@
 package dev.converge.sandbox;
 
+import dev.converge.sandbox.tls.TrustedCa;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
-import java.io.ByteArrayInputStream;
 import java.net.http.HttpClient;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
-import java.security.cert.CertificateFactory;
 import java.time.Duration;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 
 /**
  * Test helpers: clients for a running sandbox over HTTPS with verification on (trusting exactly
@@ -39,25 +33,9 @@ public final class SandboxFixture {
   public static HttpClient jdkClient(Sandbox sandbox) {
     HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5));
     if (sandbox.isTls()) {
-      builder.sslContext(trusting(sandbox.caCertPem()));
+      builder.sslContext(TrustedCa.sslContext(sandbox.caCertPem()));
     }
     return builder.build();
   }
 
-  private static SSLContext trusting(String caPem) {
-    try {
-      KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
-      trust.load(null, null);
-      trust.setCertificateEntry("sandbox-ca", CertificateFactory.getInstance("X.509")
-          .generateCertificate(new ByteArrayInputStream(caPem.getBytes(StandardCharsets.US_ASCII))));
-      TrustManagerFactory tmf =
-          TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-      tmf.init(trust);
-      SSLContext ssl = SSLContext.getInstance("TLS");
-      ssl.init(null, tmf.getTrustManagers(), null);
-      return ssl;
-    } catch (java.io.IOException | GeneralSecurityException e) {
-      throw new IllegalStateException("could not trust the sandbox CA", e);
-    }
-  }
 }

@@ -2,8 +2,8 @@ package dev.converge.sandbox.admin;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.converge.sandbox.api.Json;
+import dev.converge.sandbox.tls.TrustedCa;
 import io.fabric8.kubernetes.client.Config;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -13,15 +13,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
-import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 import java.util.StringJoiner;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 
 /**
  * AdminClient calls a running sandbox's admin endpoint from another process, with the server
@@ -57,7 +52,7 @@ public final class AdminClient {
     this.token = token;
     HttpClient.Builder b = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5));
     if (caCertificatePem != null) {
-      b.sslContext(trusting(caCertificatePem));
+      b.sslContext(TrustedCa.sslContext(caCertificatePem));
     }
     this.http = b.build();
   }
@@ -161,22 +156,5 @@ public final class AdminClient {
       q.add("name=" + URLEncoder.encode(name, StandardCharsets.UTF_8));
     }
     return q.toString();
-  }
-
-  private static SSLContext trusting(String caPem) {
-    try {
-      KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
-      trust.load(null, null);
-      trust.setCertificateEntry("sandbox-ca", CertificateFactory.getInstance("X.509")
-          .generateCertificate(new ByteArrayInputStream(caPem.getBytes(StandardCharsets.US_ASCII))));
-      TrustManagerFactory tmf =
-          TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-      tmf.init(trust);
-      SSLContext ssl = SSLContext.getInstance("TLS");
-      ssl.init(null, tmf.getTrustManagers(), null);
-      return ssl;
-    } catch (IOException | GeneralSecurityException e) {
-      throw new IllegalStateException("could not trust the sandbox CA", e);
-    }
   }
 }

@@ -106,7 +106,8 @@ final class WatchStream implements Watcher {
   /** Sends one synthetic event (initial state, bookmark, error). */
   void sendEvent(String kind, ObjectNode object) {
     boolean objectEvent = kind.equals("ADDED") || kind.equals("MODIFIED") || kind.equals("DELETED");
-    send(objectEvent ? frame(kind, object) : framed(kind, object), !kind.equals("BOOKMARK"));
+    byte[] line = objectEvent ? frame(kind, object) : WatchEvent.frame(kind, object);
+    send(line, !kind.equals("BOOKMARK"));
   }
 
   private void send(byte[] line, boolean counted) {
@@ -180,17 +181,6 @@ final class WatchStream implements Watcher {
       served = object.deepCopy();
       served.put("apiVersion", type.apiVersion());
     }
-    return framed(kind, view == null ? served : view.apply(served));
-  }
-
-  private static byte[] framed(String kind, ObjectNode served) {
-    ObjectNode f = Json.object();
-    f.put("type", kind);
-    f.set("object", served);
-    byte[] body = Json.bytes(f);
-    byte[] out = new byte[body.length + 1];
-    System.arraycopy(body, 0, out, 0, body.length);
-    out[body.length] = '\n';
-    return out;
+    return WatchEvent.frame(kind, view == null ? served : view.apply(served));
   }
 }
