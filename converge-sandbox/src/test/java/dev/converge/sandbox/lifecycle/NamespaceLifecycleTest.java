@@ -81,7 +81,7 @@ class NamespaceLifecycleTest {
     client.namespaces().withName("held").delete();
 
     // then the namespace reports what it waits for, and keeps waiting
-    await().atMost(5, SECONDS).untilAsserted(() -> {
+    await().atMost(5, SECONDS).ignoreExceptions().untilAsserted(() -> {
       Namespace ns = client.namespaces().withName("held").get();
       assertThat(ns.getStatus().getPhase()).isEqualTo("Terminating");
       assertThat(condition(ns, "NamespaceContentRemaining").getMessage())
