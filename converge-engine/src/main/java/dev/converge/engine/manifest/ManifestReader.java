@@ -61,7 +61,16 @@ public final class ManifestReader {
     } catch (IOException e) {
       throw new UncheckedIOException("could not read manifests from " + name, e);
     }
-    return text.stripLeading().startsWith("{") ? readJson(name, text) : readYaml(name, text);
+    if (!text.stripLeading().startsWith("{")) {
+      return readYaml(name, text);
+    }
+    // JSON, possibly a stream of objects; or a YAML flow mapping, which the JSON parser rejects
+    Manifests asJson = readJson(name, text);
+    if (asJson.problems().isEmpty()) {
+      return asJson;
+    }
+    Manifests asYaml = readYaml(name, text);
+    return asYaml.problems().isEmpty() ? asYaml : asJson;
   }
 
   private static List<Path> filesOf(Path path) {

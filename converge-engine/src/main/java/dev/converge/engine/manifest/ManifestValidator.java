@@ -46,10 +46,8 @@ public final class ManifestValidator {
     }
     List<ManifestObject> unique = checkDuplicates(complete, problems);
     checkReferences(unique, problems);
-    if (problems.isEmpty()) {
-      // cycles only make sense over a set whose references all resolve
-      CycleFinder.find(Dependencies.of(unique)).ifPresent(cycle -> problems.add(cycleProblem(unique, cycle)));
-    }
+    // among the complete, unique objects, so that a cycle is reported alongside other problems
+    CycleFinder.find(Dependencies.of(unique)).ifPresent(cycle -> problems.add(cycleProblem(unique, cycle)));
     return new ValidationReport(problems.isEmpty() ? unique : manifests.objects(), problems);
   }
 

@@ -3,8 +3,9 @@ package dev.converge.engine.manifest;
 import java.util.List;
 
 /**
- * The outcome of validating a manifest set: the objects, normalised (namespaces defaulted), and
- * every problem found. The set may be applied only when there are no problems.
+ * The outcome of validating a manifest set: the objects and every problem found. When the set is
+ * valid, the objects are normalised (namespaces defaulted); otherwise they are as read. The set may
+ * be applied only when there are no problems.
  */
 public record ValidationReport(List<ManifestObject> objects, List<Problem> problems) {
 

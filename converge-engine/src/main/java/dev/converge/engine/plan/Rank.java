@@ -36,6 +36,7 @@ public enum Rank {
       Map.entry("/LimitRange", POLICY),
       Map.entry("scheduling.k8s.io/PriorityClass", POLICY),
       Map.entry("policy/PodSecurityPolicy", POLICY),
+      Map.entry("networking.k8s.io/NetworkPolicy", POLICY),
       Map.entry("admissionregistration.k8s.io/ValidatingAdmissionPolicy", POLICY),
       Map.entry("admissionregistration.k8s.io/ValidatingAdmissionPolicyBinding", POLICY),
       Map.entry("/ServiceAccount", SERVICE_ACCOUNT),

@@ -109,6 +109,26 @@ class ManifestReaderTest {
   }
 
   @Test
+  void givenJsonStreamOfTwoObjects_whenRead_thenBothAreReadAsDocumentsZeroAndOne() {
+    Manifests read = dev.converge.engine.manifest.Yaml.read("s.json",
+        "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":{\"name\":\"a\"}}\n"
+            + "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":{\"name\":\"b\"}}\n");
+
+    assertThat(read.problems()).isEmpty();
+    assertThat(read.objects()).extracting(o -> o.name() + "@" + o.source().document() + ":" + o.source().line())
+        .containsExactly("a@0:1", "b@1:2");
+  }
+
+  @Test
+  void givenYamlFlowMapping_whenRead_thenReadAsYamlNotRejectedAsJson() {
+    Manifests read = dev.converge.engine.manifest.Yaml.read("flow.yaml",
+        "{apiVersion: v1, kind: ConfigMap, metadata: {name: flow}}\n");
+
+    assertThat(read.problems()).isEmpty();
+    assertThat(read.objects()).singleElement().extracting(ManifestObject::name).isEqualTo("flow");
+  }
+
+  @Test
   void givenDirectory_whenRead_thenManifestFilesAreReadRecursivelyInSortedOrder() throws Exception {
     // when
     Manifests read = new ManifestReader().read(List.of(resource("tree")));

@@ -299,6 +299,35 @@ class ManifestValidatorTest {
     }
 
     @Test
+    void givenCycleAndDuplicate_whenValidated_thenBothAreReported() {
+      ValidationReport report = Yaml.validate("""
+          apiVersion: v1
+          kind: ConfigMap
+          metadata:
+            name: a
+            annotations: {config.kubernetes.io/depends-on: /namespaces/default/ConfigMap/b}
+          ---
+          apiVersion: v1
+          kind: ConfigMap
+          metadata:
+            name: b
+            annotations: {config.kubernetes.io/depends-on: /namespaces/default/ConfigMap/a}
+          ---
+          apiVersion: v1
+          kind: Secret
+          metadata: {name: s}
+          ---
+          apiVersion: v1
+          kind: Secret
+          metadata: {name: s}
+          """);
+
+      assertThat(report.problems()).extracting(Problem::message).hasSize(2)
+          .anySatisfy(m -> assertThat(m).startsWith("duplicate"))
+          .anySatisfy(m -> assertThat(m).startsWith("dependency cycle"));
+    }
+
+    @Test
     void givenNamespaceDependingOnItsOwnContent_whenValidated_thenCycleThroughTheImplicitEdge() {
       ValidationReport report = Yaml.validate("""
           apiVersion: v1
