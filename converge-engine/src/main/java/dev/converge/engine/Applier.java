@@ -1,32 +1,50 @@
 package dev.converge.engine;
 
 import dev.converge.core.client.ApplyOption;
-import dev.converge.core.client.ObjectWriter;
+import dev.converge.core.client.Kind;
+import dev.converge.core.client.KubeOps;
+import dev.converge.core.errors.ObjectRef;
+import dev.converge.core.status.Status;
+import dev.converge.core.status.wait.ObjectOutcome;
+import dev.converge.core.status.wait.ReadinessEvent;
 import dev.converge.core.status.wait.ReadinessWaiter;
+import dev.converge.core.status.wait.WaitHandle;
+import dev.converge.core.status.wait.WaitResult;
 import dev.converge.core.status.wait.WaitTarget;
 import dev.converge.engine.manifest.CrdIndex;
 import dev.converge.engine.manifest.ManifestObject;
 import dev.converge.engine.manifest.ObjectKey;
 import dev.converge.engine.plan.Plan;
+import dev.converge.engine.progress.ApplyAction;
+import dev.converge.engine.progress.ProgressEvent;
+import dev.converge.engine.progress.ProgressListener;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Applier applies a {@link Plan} with server-side apply, stage by stage, the objects of a stage
- * concurrently under a bound. Before the next stage starts, the Namespaces of the stage must be
- * Active and its CRDs Established (through the readiness waiter), so that their dependants are not
- * rejected. A failed stage ends the apply: later stages depend on it.
+ * concurrently under a bound, and then waits until every applied object is CURRENT. Before the next
+ * stage starts, the Namespaces of the stage must be Active and its CRDs Established (through the
+ * readiness waiter), so that their dependants are not rejected. A failed stage ends the apply:
+ * later stages depend on it. A FAILED object ends the final wait at once (fail fast).
  *
- * <p>Skeleton: waits for all objects, prune, progress events and no-op detection come next.
+ * <p>Each object is read live before its apply, so the result (and the {@link ProgressEvent}s)
+ * tell created, configured and unchanged objects apart without an extra write.
  */
 public final class Applier {
   private static final Logger log = LoggerFactory.getLogger(Applier.class);
@@ -34,12 +52,12 @@ public final class Applier {
   /** Concurrent writes per stage: enough to hide round trips, few enough not to be throttled. */
   public static final int DEFAULT_CONCURRENCY = 16;
 
-  private final ObjectWriter writer;
+  private final KubeOps ops;
   private final ReadinessWaiter waiter;
   private final int concurrency;
 
-  public Applier(ObjectWriter writer, ReadinessWaiter waiter, int concurrency) {
-    this.writer = Objects.requireNonNull(writer, "writer == null");
+  public Applier(KubeOps ops, ReadinessWaiter waiter, int concurrency) {
+    this.ops = Objects.requireNonNull(ops, "ops == null");
     this.waiter = Objects.requireNonNull(waiter, "waiter == null");
     if (concurrency < 1) {
       throw new IllegalArgumentException("concurrency < 1: " + concurrency);
@@ -47,26 +65,42 @@ public final class Applier {
     this.concurrency = concurrency;
   }
 
+  /** Applies without waiting for readiness; {@code force} when {@link ApplyOption#force()} is given. */
   public ApplyResult apply(Plan plan, ApplyOption... options) {
+    boolean force = Arrays.stream(options).anyMatch(o -> o instanceof ApplyOption.Force);
+    return apply(plan, ApplyOptions.DEFAULTS.withWait(false).withForce(force), ProgressListener.NONE);
+  }
+
+  public ApplyResult apply(Plan plan, ApplyOptions options, ProgressListener listener) {
+    Emitter emit = new Emitter(listener);
+    emit.on(new ProgressEvent.Planned(plan.stages().stream()
+        .map(s -> s.objects().stream().map(ManifestObject::key).toList()).toList()));
+    ApplyOption[] writeOptions = options.force() ? new ApplyOption[] {ApplyOption.force()} : new ApplyOption[0];
     List<ObjectKey> applied = new ArrayList<>();
+    Map<ObjectKey, ApplyAction> actions = new LinkedHashMap<>();
+    Map<ObjectKey, HasMetadata> live = new LinkedHashMap<>();
     Map<ObjectKey, RuntimeException> failed = new LinkedHashMap<>();
     ExecutorService pool = Executors.newFixedThreadPool(concurrency);
     try {
       for (Plan.Stage stage : plan.stages()) {
-        Map<ManifestObject, CompletableFuture<HasMetadata>> writes = new LinkedHashMap<>();
+        Map<ManifestObject, CompletableFuture<Landed>> writes = new LinkedHashMap<>();
         for (ManifestObject object : stage.objects()) {
-          writes.put(object, CompletableFuture.supplyAsync(() -> writer.apply(object.resource(), options), pool));
+          writes.put(object, CompletableFuture.supplyAsync(() -> land(object, writeOptions, emit), pool));
         }
         List<HasMetadata> gates = new ArrayList<>();
         writes.forEach((object, write) -> {
           try {
-            HasMetadata live = write.join();
+            Landed landed = write.join();
             applied.add(object.key());
+            actions.put(object.key(), landed.action());
+            live.put(object.key(), landed.live());
             if (gatesDependants(object)) {
-              gates.add(live);
+              gates.add(landed.live());
             }
-          } catch (java.util.concurrent.CompletionException e) {
-            failed.put(object.key(), e.getCause() instanceof RuntimeException r ? r : e);
+          } catch (CompletionException e) {
+            RuntimeException cause = e.getCause() instanceof RuntimeException r ? r : e;
+            failed.put(object.key(), cause);
+            emit.on(new ProgressEvent.Failed(object.key(), cause.getMessage() == null ? cause.toString() : cause.getMessage(), cause));
           }
         });
         if (!failed.isEmpty()) {
@@ -81,10 +115,79 @@ public final class Applier {
     } finally {
       pool.shutdownNow();
     }
-    return new ApplyResult(applied, failed);
+    List<NotCurrent> notCurrent = failed.isEmpty() && options.waitForReady() && !live.isEmpty()
+        ? awaitCurrent(live, options, emit)
+        : List.of();
+    return new ApplyResult(applied, actions, failed, notCurrent);
+  }
+
+  private record Landed(HasMetadata live, ApplyAction action) {}
+
+  /** Reads the object live, applies it, and tells whether the apply changed it. */
+  private Landed land(ManifestObject object, ApplyOption[] writeOptions, Emitter emit) {
+    GenericKubernetesResource desired = object.resource();
+    @Nullable HasMetadata before = ops.get(Kind.of(desired), object.namespace(), Objects.requireNonNull(object.name()))
+        .orElse(null);
+    HasMetadata after = ops.apply(desired, writeOptions);
+    ApplyAction action = ChangeDetector.classify(before, after);
+    emit.on(new ProgressEvent.Applied(object.key(), action));
+    return new Landed(after, action);
+  }
+
+  /** Waits until every object is CURRENT; a FAILED one ends the wait for all (fail fast). */
+  private List<NotCurrent> awaitCurrent(Map<ObjectKey, HasMetadata> live, ApplyOptions options, Emitter emit) {
+    Map<ObjectRef, ObjectKey> keys = new LinkedHashMap<>();
+    List<WaitTarget> targets = new ArrayList<>();
+    live.forEach((key, obj) -> {
+      WaitTarget target = WaitTarget.of(obj);
+      keys.put(target.ref(), key);
+      targets.add(target);
+      emit.on(new ProgressEvent.Waiting(key));
+    });
+    Set<ObjectKey> ready = ConcurrentHashMap.newKeySet();
+    CompletableFuture<Void> failedFast = new CompletableFuture<>();
+    WaitHandle handle = waiter.start(targets, options.waitOptions(), (ReadinessEvent e) -> {
+      ObjectKey key = keys.get(e.ref());
+      if (key == null) {
+        return;
+      }
+      if (e.readiness().status() == Status.CURRENT && ready.add(key)) {
+        emit.on(new ProgressEvent.Ready(key, e.readiness()));
+      } else if (e.readiness().status() == Status.FAILED) {
+        failedFast.complete(null);
+      }
+    });
+    CompletableFuture.anyOf(handle.result(), failedFast).join();
+    handle.cancel();
+    WaitResult result = handle.result().join();
+    List<NotCurrent> notCurrent = new ArrayList<>();
+    for (ObjectOutcome outcome : result.outcomes()) {
+      ObjectKey key = Objects.requireNonNull(keys.get(outcome.ref()), "outcome for an object not waited for");
+      if (outcome.reached()) {
+        if (ready.add(key)) {
+          emit.on(new ProgressEvent.Ready(key, outcome.last()));
+        }
+        continue;
+      }
+      NotCurrent missed = NotCurrent.of(key, outcome);
+      notCurrent.add(missed);
+      emit.on(new ProgressEvent.Failed(key, missed.oneLine(), outcome.toException()));
+    }
+    return notCurrent;
   }
 
   private static boolean gatesDependants(ManifestObject object) {
     return CrdIndex.isCrd(object) || (object.group().isEmpty() && "Namespace".equals(object.kind()));
+  }
+
+  /** Serializes events from pool and watch threads, so the listener sees one order. */
+  private record Emitter(ProgressListener listener) {
+    synchronized void on(ProgressEvent event) {
+      try {
+        listener.on(event);
+      } catch (RuntimeException e) {
+        log.warn("progress listener failed on {}", event, e);
+      }
+    }
   }
 }

@@ -1,0 +1,62 @@
+package dev.converge.engine;
+
+import dev.converge.core.status.ReadinessOptions;
+import dev.converge.core.status.wait.WaitOptions;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How an apply runs.
+ *
+ * @param force take ownership of fields other field managers own instead of failing with
+ *     FieldManagerConflict
+ * @param waitForReady after the last stage, wait until every applied object is CURRENT
+ * @param timeout how long that wait may take in all
+ * @param perObjectTimeout how long each object may take, counted from the start of the wait
+ * @param readiness the readiness model's policy, e.g. how long pods may fail before FAILED
+ */
+public record ApplyOptions(
+    boolean force, boolean waitForReady, Duration timeout, Duration perObjectTimeout, ReadinessOptions readiness) {
+
+  /** No force; wait for all objects, five minutes overall and per object (as the waiter). */
+  public static final ApplyOptions DEFAULTS =
+      new ApplyOptions(false, true, WaitOptions.DEFAULT_TIMEOUT, WaitOptions.DEFAULT_TIMEOUT,
+          ReadinessOptions.DEFAULTS);
+
+  public ApplyOptions {
+    Objects.requireNonNull(timeout, "timeout == null");
+    Objects.requireNonNull(perObjectTimeout, "perObjectTimeout == null");
+    Objects.requireNonNull(readiness, "readiness == null");
+    if (timeout.isNegative() || timeout.isZero()) {
+      throw new IllegalArgumentException("timeout <= 0: " + timeout);
+    }
+    if (perObjectTimeout.isNegative() || perObjectTimeout.isZero()) {
+      throw new IllegalArgumentException("perObjectTimeout <= 0: " + perObjectTimeout);
+    }
+  }
+
+  public ApplyOptions withForce(boolean take) {
+    return new ApplyOptions(take, waitForReady, timeout, perObjectTimeout, readiness);
+  }
+
+  public ApplyOptions withWait(boolean waitFor) {
+    return new ApplyOptions(force, waitFor, timeout, perObjectTimeout, readiness);
+  }
+
+  /** Sets both the overall and the per-object timeout. */
+  public ApplyOptions withTimeout(Duration overall) {
+    return new ApplyOptions(force, waitForReady, overall, overall, readiness);
+  }
+
+  public ApplyOptions withPerObjectTimeout(Duration each) {
+    return new ApplyOptions(force, waitForReady, timeout, each, readiness);
+  }
+
+  public ApplyOptions withReadiness(ReadinessOptions policy) {
+    return new ApplyOptions(force, waitForReady, timeout, perObjectTimeout, policy);
+  }
+
+  WaitOptions waitOptions() {
+    return WaitOptions.DEFAULTS.withTimeout(timeout).withPerObjectTimeout(perObjectTimeout).withReadiness(readiness);
+  }
+}

@@ -1,0 +1,11 @@
+package dev.converge.engine.progress;
+
+/** What a server-side apply did to one object. */
+public enum ApplyAction {
+  /** The object did not exist before. */
+  CREATED,
+  /** The object existed and the apply changed it. */
+  CONFIGURED,
+  /** The object was already in the desired state: the server stored nothing new. */
+  UNCHANGED
+}
