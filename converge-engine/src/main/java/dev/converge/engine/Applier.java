@@ -7,6 +7,7 @@ import dev.converge.core.errors.ObjectRef;
 import dev.converge.core.status.Status;
 import dev.converge.core.status.wait.ObjectOutcome;
 import dev.converge.core.status.wait.ReadinessEvent;
+import dev.converge.core.status.wait.ReadinessListener;
 import dev.converge.core.status.wait.ReadinessWaiter;
 import dev.converge.core.status.wait.WaitHandle;
 import dev.converge.core.status.wait.WaitResult;
@@ -40,7 +41,8 @@ import org.slf4j.LoggerFactory;
  * Applier applies a {@link Plan} with server-side apply, stage by stage, the objects of a stage
  * concurrently under a bound, and then waits until every applied object is CURRENT. Before the next
  * stage starts, the Namespaces of the stage must be Active and its CRDs Established (through the
- * readiness waiter), so that their dependants are not rejected. A failed stage ends the apply:
+ * readiness waiter), so that their dependants are not rejected; one that does not get ready fails
+ * its stage. A failed stage ends the apply:
  * later stages depend on it. A FAILED object ends the final wait at once (fail fast).
  *
  * <p>Each object is read live before its apply, so the result (and the {@link ProgressEvent}s)
@@ -87,7 +89,7 @@ public final class Applier {
         for (ManifestObject object : stage.objects()) {
           writes.put(object, CompletableFuture.supplyAsync(() -> land(object, writeOptions, emit), pool));
         }
-        List<HasMetadata> gates = new ArrayList<>();
+        Map<ObjectKey, HasMetadata> gates = new LinkedHashMap<>();
         writes.forEach((object, write) -> {
           try {
             Landed landed = write.join();
@@ -95,7 +97,7 @@ public final class Applier {
             actions.put(object.key(), landed.action());
             live.put(object.key(), landed.live());
             if (gatesDependants(object)) {
-              gates.add(landed.live());
+              gates.put(object.key(), landed.live());
             }
           } catch (CompletionException e) {
             RuntimeException cause = e.getCause() instanceof RuntimeException r ? r : e;
@@ -103,13 +105,13 @@ public final class Applier {
             emit.on(new ProgressEvent.Failed(object.key(), cause.getMessage() == null ? cause.toString() : cause.getMessage(), cause));
           }
         });
+        if (failed.isEmpty() && !gates.isEmpty()) {
+          // Namespaces Active, CRDs Established: otherwise their dependants are rejected
+          failed.putAll(awaitGates(gates, options, emit));
+        }
         if (!failed.isEmpty()) {
           log.debug("stage {} failed; {} later stages not applied", stage.index(), plan.stages().size() - stage.index() - 1);
           break;
-        }
-        if (!gates.isEmpty()) {
-          // Namespaces Active, CRDs Established: otherwise their dependants are rejected
-          waiter.awaitReady(gates.stream().map(WaitTarget::of).toList()).orThrow();
         }
       }
     } finally {
@@ -132,6 +134,23 @@ public final class Applier {
     ApplyAction action = ChangeDetector.classify(before, after);
     emit.on(new ProgressEvent.Applied(object.key(), action));
     return new Landed(after, action);
+  }
+
+  /** Waits for a stage's Namespaces and CRDs; returns those that did not get ready, with why. */
+  private Map<ObjectKey, RuntimeException> awaitGates(
+      Map<ObjectKey, HasMetadata> gates, ApplyOptions options, Emitter emit) {
+    Map<ObjectRef, ObjectKey> keys = new LinkedHashMap<>();
+    gates.forEach((key, obj) -> keys.put(WaitTarget.of(obj).ref(), key));
+    WaitResult result = waiter.start(gates.values().stream().map(WaitTarget::of).toList(), options.waitOptions(),
+        ReadinessListener.NONE).result().join();
+    Map<ObjectKey, RuntimeException> notReady = new LinkedHashMap<>();
+    for (ObjectOutcome outcome : result.notReached()) {
+      ObjectKey key = Objects.requireNonNull(keys.get(outcome.ref()), "outcome for an object not waited for");
+      RuntimeException why = outcome.toException();
+      notReady.put(key, why);
+      emit.on(new ProgressEvent.Failed(key, outcome.oneLine(), why));
+    }
+    return notReady;
   }
 
   /** Waits until every object is CURRENT; a FAILED one ends the wait for all (fail fast). */

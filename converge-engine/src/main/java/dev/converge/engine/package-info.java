@@ -2,14 +2,19 @@
  * The Converge apply engine (DESIGN.md §6): manifests in, objects landed in dependency order.
  *
  * <p>Built so far: reading and whole-set validation ({@link dev.converge.engine.manifest}) and the
- * ordering plan ({@link dev.converge.engine.plan}). Server-side apply, waits, ApplySet prune,
- * destroy and diff follow in this package and its subpackages.
+ * ordering plan ({@link dev.converge.engine.plan}); the {@link dev.converge.engine.Applier}
+ * (server-side apply stage by stage, created/configured/unchanged, waits until all CURRENT with fail
+ * fast and timeouts, field conflicts and {@code force}) reporting typed {@link
+ * dev.converge.engine.progress.ProgressEvent}s. ApplySet prune, destroy and diff follow.
  *
  * <pre>{@code
  * Manifests read = new ManifestReader().read(List.of(Path.of("deploy/")));
  * List<ManifestObject> objects =
  *     new ManifestValidator(KindResolver.of(ops.discovery()), "default").validate(read).orThrow();
  * Plan plan = Planner.plan(objects);   // stages: apply one at a time, objects within concurrently
+ * ApplyResult result = new Applier(ops, waiter, Applier.DEFAULT_CONCURRENCY)
+ *     .apply(plan, ApplyOptions.DEFAULTS.withTimeout(Duration.ofMinutes(2)), renderer::on);
+ * result.notCurrent().forEach(n -> log.warn("{} {}", n.oneLine(), n.warnings()));
  * }</pre>
  */
 @NullMarked

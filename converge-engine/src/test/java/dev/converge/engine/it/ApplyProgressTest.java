@@ -27,6 +27,8 @@ import dev.converge.engine.plan.Planner;
 import dev.converge.engine.progress.ApplyAction;
 import dev.converge.engine.progress.ProgressEvent;
 import dev.converge.sandbox.controllers.Failure;
+import dev.converge.sandbox.faults.FaultSpec;
+import dev.converge.sandbox.faults.RequestQuery;
 import dev.converge.testkit.Capability;
 import dev.converge.testkit.ConvergeCluster;
 import dev.converge.testkit.Requires;
@@ -47,7 +49,7 @@ import org.junit.jupiter.api.Timeout;
  * objects are CURRENT (failing fast, timing out with the last status) and reports field conflicts.
  */
 @ConvergeCluster(controllers = true)
-@Requires(Capability.CONTROLLER_CONTROL)
+@Requires({Capability.CONTROLLER_CONTROL, Capability.FAULTS})
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class ApplyProgressTest {
   /** Failing pods count as FAILED after this long: short, so fail fast is visible in a test. */
@@ -70,6 +72,7 @@ class ApplyProgressTest {
   @AfterEach
   void close(TestCluster cluster) {
     cluster.sandboxFor(Capability.CONTROLLER_CONTROL).controllers().clearImageFailures();
+    cluster.faults().clear();
     waiter.close();
     source.close();
     ops.close();
@@ -241,5 +244,25 @@ class ApplyProgressTest {
     assertThat(forced.actions()).containsEntry(settings, ApplyAction.CONFIGURED);
     assertThat(cluster.client().configMaps().inNamespace(cluster.namespace()).withName("settings").get().getData())
         .containsEntry("mode", "fast");
+  }
+
+  @Test
+  void givenTransientFailuresOnTheReadAndTheApply_whenApplied_thenRetriedAndReportedCreated(TestCluster cluster) {
+    // given: a retrying client; the live read and the apply of the ConfigMap fail with 503 first
+    String configMaps = "/api/v1/namespaces/" + cluster.namespace() + "/configmaps/*";
+    cluster.faults().add(FaultSpec.parse("verb=get,path=" + configMaps + ",status=503,count=2"));
+    cluster.faults().add(FaultSpec.parse("verb=patch,path=" + configMaps + ",status=503,count=2"));
+    try (ConvergeClient retrying = ConvergeClient.wrap(cluster.client(), ClientOptions.DEFAULTS)) {
+
+      // when
+      ApplyResult result = new Applier(retrying, waiter, Applier.DEFAULT_CONCURRENCY)
+          .apply(plan(cluster, "nginx:1.27"), waitBriefly(), events::add);
+
+      // then
+      assertThat(result.succeeded()).as("%s", result).isTrue();
+      assertThat(result.actions()).containsEntry(new ObjectKey("", "ConfigMap", cluster.namespace(), "settings"),
+          ApplyAction.CREATED);
+      assertThat(cluster.requests().count(RequestQuery.all().verb("patch").resource("configmaps").namespace(cluster.namespace()))).isGreaterThanOrEqualTo(3);
+    }
   }
 }
