@@ -34,6 +34,7 @@ import dev.converge.testkit.ConvergeCluster;
 import dev.converge.testkit.Requires;
 import dev.converge.testkit.TestCluster;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -56,6 +57,7 @@ class ApplyProgressTest {
   private static final Duration POD_FAILURE_GRACE = Duration.ofSeconds(1);
   /** Grace plus slack for a loaded machine; the default wait timeout is far longer. */
   private static final Duration FAIL_FAST_BOUND = POD_FAILURE_GRACE.plusSeconds(6);
+  private static final String HOLD = "converge.dev/hold";
 
   private ConvergeClient ops;
   private InformerWatchSource source;
@@ -263,6 +265,43 @@ class ApplyProgressTest {
       assertThat(result.actions()).containsEntry(new ObjectKey("", "ConfigMap", cluster.namespace(), "settings"),
           ApplyAction.CREATED);
       assertThat(cluster.requests().count(RequestQuery.all().verb("patch").resource("configmaps").namespace(cluster.namespace()))).isGreaterThanOrEqualTo(3);
+    }
+  }
+
+  @Test
+  void givenNamespaceStuckTerminating_whenApplied_thenItsStageFailsAndItsContentsAreNotWritten(TestCluster cluster) {
+    // given: a namespace held in Terminating by a finalizer on an object inside it
+    String ns = cluster.namespace() + "-held";
+    cluster.client().namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(ns).endMetadata().build())
+        .create();
+    cluster.client().configMaps().inNamespace(ns).resource(new ConfigMapBuilder().withNewMetadata().withName("held")
+        .withFinalizers(HOLD).endMetadata().build()).create();
+    cluster.client().namespaces().withName(ns).delete();
+    cluster.eventually(Duration.ofSeconds(10), () -> assertThat(
+        cluster.client().namespaces().withName(ns).get().getStatus().getPhase()).isEqualTo("Terminating"));
+    Plan plan = Planner.plan(new ManifestValidator(KindResolver.of(ops.discovery()), cluster.namespace())
+        .validate(Yaml.read("set.yaml", """
+            apiVersion: v1
+            kind: Namespace
+            metadata: {name: %s}
+            ---
+            apiVersion: v1
+            kind: ConfigMap
+            metadata: {name: settings, namespace: %s}
+            """.formatted(ns, ns))).orThrow());
+    try {
+      // when
+      ApplyResult result = applier().apply(plan, waitBriefly().withTimeout(Duration.ofSeconds(2)), events::add);
+
+      // then
+      ObjectKey namespace = new ObjectKey("", "Namespace", null, ns);
+      assertThat(result.failed()).containsOnlyKeys(namespace);
+      assertThat(result.failed().get(namespace)).hasMessageContaining(ns).hasMessageContaining("TERMINATING");
+      assertThat(events).filteredOn(ProgressEvent.Failed.class::isInstance).hasSize(1);
+      assertThat(cluster.client().configMaps().inNamespace(ns).withName("settings").get()).isNull();
+    } finally {
+      cluster.client().configMaps().inNamespace(ns).withName("held")
+          .edit(cm -> new ConfigMapBuilder(cm).editMetadata().withFinalizers().endMetadata().build());
     }
   }
 }
