@@ -304,4 +304,56 @@ class ApplyProgressTest {
           .edit(cm -> new ConfigMapBuilder(cm).editMetadata().withFinalizers().endMetadata().build());
     }
   }
+
+  @Test
+  void givenWaitOff_whenApplied_thenReturnsAfterTheWritesWithoutWaiting(TestCluster cluster) {
+    // given: a rollout that would never finish
+    cluster.controllers().pause("deployments", cluster.namespace(), "web");
+
+    // when
+    ApplyResult result = applier().apply(plan(cluster, "nginx:1.27"), waitBriefly().withWait(false), events::add);
+
+    // then
+    assertThat(result.succeeded()).isTrue();
+    assertThat(result.applied()).hasSize(3);
+    assertThat(events).noneMatch(e -> e instanceof ProgressEvent.Waiting || e instanceof ProgressEvent.Ready);
+  }
+
+  @Test
+  void givenPerObjectTimeoutShorterThanOverall_whenRolloutStalls_thenTheObjectTimesOutAtItsOwnLimit(TestCluster cluster) {
+    // given
+    cluster.controllers().pause("deployments", cluster.namespace(), "web");
+    long start = System.nanoTime();
+
+    // when
+    ApplyResult result = applier().apply(plan(cluster, "nginx:1.27"),
+        waitBriefly().withTimeout(Duration.ofSeconds(20)).withPerObjectTimeout(Duration.ofSeconds(2)), events::add);
+
+    // then
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+    assertThat(result.notCurrent()).singleElement().satisfies(n -> {
+      assertThat(n.object()).isEqualTo(deployment(cluster));
+      assertThat(n.verdict()).isEqualTo(Verdict.TIMED_OUT);
+    });
+  }
+
+  @Test
+  void givenPodsFailingWithinTheirGrace_whenTimeoutRunsOut_thenResultCarriesReasonsAndWarningEvents(TestCluster cluster) {
+    // given: image failures within a long grace keep the Deployment in progress
+    String badImage = "registry.example/slow-" + cluster.namespace() + ":v9";
+    cluster.sandboxFor(Capability.CONTROLLER_CONTROL).controllers()
+        .failImages(Pattern.compile(Pattern.quote(badImage)), Failure.IMAGE_PULL);
+
+    // when
+    ApplyResult result = applier().apply(plan(cluster, badImage), waitBriefly().withTimeout(Duration.ofSeconds(3))
+        .withReadiness(ReadinessOptions.DEFAULTS.withPodFailureGrace(Duration.ofMinutes(10))), events::add);
+
+    // then
+    assertThat(result.notCurrent()).singleElement().satisfies(n -> {
+      assertThat(n.object()).isEqualTo(deployment(cluster));
+      assertThat(n.verdict()).isEqualTo(Verdict.TIMED_OUT);
+      assertThat(n.reasons()).anyMatch(r -> r.contains("/app ") && r.contains("Image"));
+      assertThat(n.warnings()).anyMatch(w -> w.startsWith("Pod/web-") && w.contains("Failed"));
+    });
+  }
 }
