@@ -33,13 +33,19 @@ import dev.converge.testkit.Capability;
 import dev.converge.testkit.ConvergeCluster;
 import dev.converge.testkit.Requires;
 import dev.converge.testkit.TestCluster;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.converge.core.status.wait.ChangeListener;
+import dev.converge.core.status.wait.ResourceType;
+import dev.converge.core.status.wait.WatchSource;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -355,5 +361,48 @@ class ApplyProgressTest {
       assertThat(n.reasons()).anyMatch(r -> r.contains("/app ") && r.contains("Image"));
       assertThat(n.warnings()).anyMatch(w -> w.startsWith("Pod/web-") && w.contains("Failed"));
     });
+  }
+
+  @Test
+  void givenDeploymentsCannotBeWatched_whenWaiting_thenResultNamesTheDeploymentAndTheWatchFailure(TestCluster cluster) {
+    // given: the watch source refuses Deployments, as when listing them is forbidden
+    WatchSource refusing = new WatchSource() {
+      @Override
+      public AutoCloseable watch(ResourceType type, @Nullable String namespace, ChangeListener listener) {
+        if (type.kind().equals("Deployment")) {
+          throw new IllegalStateException("could not list and watch deployments: Forbidden");
+        }
+        return source.watch(type, namespace, listener);
+      }
+
+      @Override
+      public Collection<JsonNode> list(ResourceType type, @Nullable String namespace) {
+        return source.list(type, namespace);
+      }
+
+      @Override
+      public @Nullable JsonNode get(ResourceType type, @Nullable String namespace, String name) {
+        return source.get(type, namespace, name);
+      }
+
+      @Override
+      public void close() {}
+    };
+    try (ReadinessWaiter refusingWaiter = new ReadinessWaiter(refusing, WaitOptions.DEFAULTS)) {
+
+      // when
+      ApplyResult result = new Applier(ops, refusingWaiter, Applier.DEFAULT_CONCURRENCY)
+          .apply(plan(cluster, "nginx:1.27"), waitBriefly().withTimeout(Duration.ofSeconds(2)), events::add);
+
+      // then: the others are CURRENT; the Deployment, never judged, is reported not CURRENT
+      assertThat(result.succeeded()).isFalse();
+      assertThat(result.applied()).hasSize(3);
+      assertThat(result.notCurrent()).singleElement().satisfies(n -> {
+        assertThat(n.object()).isEqualTo(deployment(cluster));
+        assertThat(n.verdict()).isEqualTo(Verdict.TIMED_OUT);
+        assertThat(n.last().status()).isNotEqualTo(Status.CURRENT);
+      });
+      assertThat(events).filteredOn(ProgressEvent.Ready.class::isInstance).hasSize(2);
+    }
   }
 }
