@@ -2,6 +2,7 @@ package dev.converge.engine.destroy;
 
 import dev.converge.engine.manifest.ObjectKey;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -13,7 +14,7 @@ import java.util.Optional;
 public record PruneResult(Optional<String> skipped, DestroyResult destroyed) {
 
   static PruneResult skipped(String reason) {
-    return new PruneResult(Optional.of(reason), new DestroyResult(List.of(), List.of(), java.util.Map.of()));
+    return new PruneResult(Optional.of(reason), new DestroyResult(List.of(), List.of(), Map.of()));
   }
 
   public List<ObjectKey> pruned() {

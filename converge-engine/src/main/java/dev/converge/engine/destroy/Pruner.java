@@ -7,6 +7,7 @@ import dev.converge.engine.plan.Plan;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -63,7 +64,7 @@ public final class Pruner {
       // only now may the parent stop listing the kinds and namespaces of the pruned members
       inventory.record(inventory.parent().contentsOf(desired.objects()));
     }
-    return new PruneResult(java.util.Optional.empty(), destroyed);
+    return new PruneResult(Optional.empty(), destroyed);
   }
 
   private static ObjectKey keyOf(GenericKubernetesResource live) {

@@ -13,6 +13,7 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.Secret;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -103,7 +104,7 @@ public final class Inventory {
         log.debug("{} not served; no members of it can exist", groupKind);
         continue;
       }
-      for (String namespace : type.namespaced() ? namespaces : java.util.Collections.<String>singletonList(null)) {
+      for (String namespace : type.namespaced() ? namespaces : Collections.<String>singletonList(null)) {
         for (GenericKubernetesResource member : ops.list(kind, namespace,
             ListOption.labelSelector(parent.memberSelector()))) {
           if (parent.isMember(member.getMetadata().getLabels())) {
