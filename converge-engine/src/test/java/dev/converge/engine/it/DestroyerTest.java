@@ -172,4 +172,33 @@ class DestroyerTest {
     assertThat(inventory.readParent()).isEmpty();
     assertThat(destroyer.destroy(inventory).orThrow().nothingToDo()).isTrue();
   }
+
+  @Test
+  void givenDependantThatCannotGo_whenDestroyed_thenWhatItDependsOnIsLeftInPlace(TestCluster cluster) {
+    // given: a held ConfigMap inside a Namespace of the set; the Namespace is deleted only after it
+    String namespace = cluster.namespace() + "-h";
+    Plan plan = applied(cluster, """
+        apiVersion: v1
+        kind: Namespace
+        metadata: {name: %1$s}
+        ---
+        apiVersion: v1
+        kind: ConfigMap
+        metadata: {name: held, namespace: %1$s, finalizers: [%2$s]}
+        """.formatted(namespace, FINALIZER));
+    Destroyer impatient = new Destroyer(ops, Duration.ofSeconds(1), 1);
+    try {
+      // when
+      DestroyResult result = impatient.destroy(plan);
+
+      // then: the ConfigMap failed, so its Namespace was not even asked to go
+      assertThat(result.failed().keySet()).extracting(k -> k.name()).containsExactly("held");
+      assertThat(result.deleted()).isEmpty();
+      assertThat(cluster.client().namespaces().withName(namespace).get().getMetadata().getDeletionTimestamp()).isNull();
+    } finally {
+      cluster.client().configMaps().inNamespace(namespace).withName("held")
+          .edit(cm -> new ConfigMapBuilder(cm).editMetadata().withFinalizers(List.of()).endMetadata().build());
+      destroyer.destroy(plan).orThrow();
+    }
+  }
 }

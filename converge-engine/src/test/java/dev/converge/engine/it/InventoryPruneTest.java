@@ -20,7 +20,11 @@ import dev.converge.engine.manifest.ManifestValidator;
 import dev.converge.engine.manifest.Yaml;
 import dev.converge.engine.plan.Plan;
 import dev.converge.engine.plan.Planner;
+import dev.converge.sandbox.faults.FaultSpec;
+import dev.converge.sandbox.faults.RequestQuery;
+import dev.converge.testkit.Capability;
 import dev.converge.testkit.ConvergeCluster;
+import dev.converge.testkit.Requires;
 import dev.converge.testkit.TestCluster;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
@@ -179,5 +183,29 @@ class InventoryPruneTest {
     assertThat(configMap(cluster, "b")).isNotNull();
     assertThat(inventory.members()).extracting(GenericKubernetesResource::getMetadata)
         .extracting(m -> m.getName()).containsExactlyInAnyOrder("a", "b");
+  }
+
+  @Test
+  @Requires({Capability.FAULTS, Capability.REQUEST_COUNTS})
+  void givenTransientFailuresListingAndDeleting_whenPruned_thenRetriedAndOnlyTheDroppedMemberGoes(TestCluster cluster) {
+    // given
+    apply(cluster, configMaps("a", "b"));
+    Plan desired = apply(cluster, configMaps("a"));
+    String configMaps = "/api/v1/namespaces/" + cluster.namespace() + "/configmaps";
+    cluster.faults().add(FaultSpec.parse("verb=list,path=" + configMaps + ",status=503,count=2"));
+    cluster.faults().add(FaultSpec.parse("verb=delete,path=" + configMaps + "/*,status=500,count=1"));
+    try {
+      // when
+      PruneResult result = pruner.prune(inventory, desired, true, PruneOptions.DEFAULTS);
+
+      // then
+      assertThat(result.pruned()).extracting(k -> k.name()).containsExactly("b");
+      assertThat(configMap(cluster, "b")).isNull();
+      assertThat(configMap(cluster, "a")).isNotNull();
+      assertThat(cluster.requests().count(RequestQuery.all().verb("list").resource("configmaps").outcome("503")))
+          .as("the injected list failures were met").isEqualTo(2);
+    } finally {
+      cluster.faults().clear();
+    }
   }
 }
