@@ -208,4 +208,27 @@ class InventoryPruneTest {
       cluster.faults().clear();
     }
   }
+
+  @Test
+  void givenClusterScopedMemberDropped_whenPruned_thenItIsFoundAndDeleted(TestCluster cluster) {
+    // given: a cluster-scoped member, listed once rather than per namespace
+    String role = cluster.namespace() + "-view";
+    apply(cluster, configMaps("a") + """
+        apiVersion: rbac.authorization.k8s.io/v1
+        kind: ClusterRole
+        metadata: {name: %s}
+        rules: [{apiGroups: [""], resources: [configmaps], verbs: [get]}]
+        """.formatted(role));
+    assertThat(inventory.members()).extracting(m -> m.getMetadata().getName()).containsExactlyInAnyOrder("a", role);
+
+    // when
+    Plan desired = apply(cluster, configMaps("a"));
+    PruneResult result = pruner.prune(inventory, desired, true, PruneOptions.DEFAULTS);
+
+    // then
+    assertThat(result.pruned()).extracting(k -> k.name()).containsExactly(role);
+    assertThat(cluster.client().rbac().clusterRoles().withName(role).get()).isNull();
+    assertThat(inventory.readParent().orElseThrow().getMetadata().getAnnotations())
+        .containsEntry(ApplySetKeys.CONTAINS_GROUP_KINDS_ANNOTATION, "ConfigMap");
+  }
 }
