@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.converge.sandbox.Sandbox;
 import dev.converge.sandbox.SandboxFixture;
+import dev.converge.sandbox.SandboxOptions;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
@@ -25,7 +26,8 @@ class RequestCountsTest {
 
   @BeforeAll
   static void start() {
-    sandbox = Sandbox.start();
+    // Without controllers: their own requests (some still in flight) would blur exact counts.
+    sandbox = Sandbox.start(SandboxOptions.defaults().withControllers(false));
     client = SandboxFixture.client(sandbox);
     client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName("counted")
         .endMetadata().build()).create();
