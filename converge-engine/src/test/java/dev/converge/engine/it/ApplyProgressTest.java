@@ -400,7 +400,8 @@ class ApplyProgressTest {
       assertThat(result.notCurrent()).singleElement().satisfies(n -> {
         assertThat(n.object()).isEqualTo(deployment(cluster));
         assertThat(n.verdict()).isEqualTo(Verdict.TIMED_OUT);
-        assertThat(n.last().status()).isNotEqualTo(Status.CURRENT);
+        assertThat(n.last().status()).isEqualTo(Status.UNKNOWN);
+        assertThat(n.last().reason()).isEqualTo("WatchFailed");
       });
       assertThat(events).filteredOn(ProgressEvent.Ready.class::isInstance).hasSize(2);
     }

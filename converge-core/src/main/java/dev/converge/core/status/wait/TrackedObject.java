@@ -14,6 +14,8 @@ final class TrackedObject {
   @Nullable Instant verdictAt;
   /** A Job seen CURRENT: if ttlSecondsAfterFinished removes it, it stays CURRENT. */
   boolean seenComplete;
+  /** Its kind could not be watched: the WatchFailed report stands, nothing recomputes it. */
+  boolean unwatchable;
   /** When a failing pod's grace period runs out, so the object must be judged again. */
   @Nullable Instant recheckAt;
 

@@ -85,10 +85,7 @@ final class WaitSession implements WaitHandle {
     }
     synchronized (this) {
       for (TrackedObject o : tracked) {
-        // An object whose kind cannot be watched keeps its WatchFailed report, not NOT_FOUND.
-        if (o.last == null || o.last.status() != Status.UNKNOWN) {
-          recompute(o);
-        }
+        recompute(o);
       }
       finishIfDone();
       scheduleTick();
@@ -98,6 +95,7 @@ final class WaitSession implements WaitHandle {
   private synchronized void markUnwatchable(Watched w, RuntimeException e) {
     for (TrackedObject o : tracked) {
       if (o.type.equals(w.type()) && Objects.equals(o.namespace(), w.namespace())) {
+        o.unwatchable = true;
         report(o, Readiness.unknown("WatchFailed", "cannot watch " + w.type() + ": " + e.getMessage()));
       }
     }
@@ -184,7 +182,9 @@ final class WaitSession implements WaitHandle {
   }
 
   private void recompute(TrackedObject o) {
-    if (o.settled()) {
+    // An unwatchable object's last word is WatchFailed; a related event must not turn it into
+    // NOT_FOUND and hide why it is never reported ready.
+    if (o.settled() || o.unwatchable) {
       return;
     }
     Instant now = clock.instant();
