@@ -2,7 +2,6 @@ package dev.converge.core.status.kinds;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.converge.core.status.Readiness;
-import dev.converge.core.status.Status;
 
 /**
  * DaemonSetReader: CURRENT when every node that should run the daemon has a scheduled, updated
@@ -12,19 +11,7 @@ final class DaemonSetReader implements KindReader {
 
   @Override
   public Readiness read(JsonNode obj, ReadContext ctx) {
-    Readiness unobserved = GenericRules.unobserved(obj);
-    if (unobserved != null) {
-      return unobserved;
-    }
-    Readiness base = counts(obj);
-    if (base.status() == Status.CURRENT) {
-      return base;
-    }
-    String name = Fields.name(obj);
-    return PodFailures.applyTo(
-        base,
-        PodFailures.scan(
-            ctx.related().pods(), p -> Owners.ownedByOrOrphan(p, "DaemonSet", name), ctx));
+    return PodOwnerReadiness.read(obj, ctx, "DaemonSet", DaemonSetReader::counts);
   }
 
   private static Readiness counts(JsonNode obj) {

@@ -2,26 +2,13 @@ package dev.converge.core.status.kinds;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.converge.core.status.Readiness;
-import dev.converge.core.status.Status;
 
 /** ReplicaSetReader: CURRENT when exactly the desired replicas exist, ready and available. */
 final class ReplicaSetReader implements KindReader {
 
   @Override
   public Readiness read(JsonNode obj, ReadContext ctx) {
-    Readiness unobserved = GenericRules.unobserved(obj);
-    if (unobserved != null) {
-      return unobserved;
-    }
-    Readiness base = counts(obj);
-    if (base.status() == Status.CURRENT) {
-      return base;
-    }
-    String name = Fields.name(obj);
-    return PodFailures.applyTo(
-        base,
-        PodFailures.scan(
-            ctx.related().pods(), p -> Owners.ownedByOrOrphan(p, "ReplicaSet", name), ctx));
+    return PodOwnerReadiness.read(obj, ctx, "ReplicaSet", ReplicaSetReader::counts);
   }
 
   private static Readiness counts(JsonNode obj) {
