@@ -1,0 +1,29 @@
+package dev.converge.cli.render;
+
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One object of a run's report, in the words of {@code -o json}.
+ *
+ * @param action created, configured, unchanged, pruned, deleted or skipped
+ * @param status a readiness state: CURRENT, IN_PROGRESS, FAILED, TERMINATING, NOT_FOUND, UNKNOWN
+ * @param reason one line saying why the object is not CURRENT (empty when it is)
+ */
+public record ObjectLine(String apiVersion, String kind, @Nullable String namespace, String name,
+    String action, String status, String reason, long durationMs) {
+
+  public ObjectLine {
+    Objects.requireNonNull(apiVersion, "apiVersion == null");
+    Objects.requireNonNull(kind, "kind == null");
+    Objects.requireNonNull(name, "name == null");
+    Objects.requireNonNull(action, "action == null");
+    Objects.requireNonNull(status, "status == null");
+    reason = reason == null ? "" : reason;
+  }
+
+  /** {@code Deployment shop/api}, or {@code Namespace shop} for a cluster-scoped object. */
+  public String describe() {
+    return kind + " " + (namespace == null ? name : namespace + "/" + name);
+  }
+}
