@@ -22,6 +22,10 @@ public record ObjectLine(String apiVersion, String kind, @Nullable String namesp
     reason = reason == null ? "" : reason;
   }
 
+  public ObjectLine withStatus(String newStatus) {
+    return new ObjectLine(apiVersion, kind, namespace, name, action, newStatus, reason, durationMs);
+  }
+
   /** {@code Deployment shop/api}, or {@code Namespace shop} for a cluster-scoped object. */
   public String describe() {
     return kind + " " + (namespace == null ? name : namespace + "/" + name);
