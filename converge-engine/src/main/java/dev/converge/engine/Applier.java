@@ -1,8 +1,12 @@
 package dev.converge.engine;
 
 import dev.converge.core.client.ApplyOption;
+import dev.converge.core.client.ConvergeClient;
+import dev.converge.core.client.DeleteOption;
 import dev.converge.core.client.Kind;
 import dev.converge.core.client.KubeOps;
+import dev.converge.core.errors.FieldManagerConflictException;
+import dev.converge.core.errors.ImmutableFieldException;
 import dev.converge.core.errors.ObjectRef;
 import dev.converge.core.status.Status;
 import dev.converge.core.status.wait.ObjectOutcome;
@@ -19,6 +23,7 @@ import dev.converge.engine.plan.Plan;
 import dev.converge.engine.progress.ApplyAction;
 import dev.converge.engine.progress.ProgressEvent;
 import dev.converge.engine.progress.ProgressListener;
+import io.fabric8.kubernetes.api.model.DeletionPropagation;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.util.ArrayList;
@@ -54,11 +59,24 @@ public final class Applier {
   /** Concurrent writes per stage: enough to hide round trips, few enough not to be throttled. */
   public static final int DEFAULT_CONCURRENCY = 16;
 
+  /** The field manager of the core client's defaults. */
+  static final String DEFAULT_FIELD_MANAGER = "converge";
+
   private final KubeOps ops;
   private final ReadinessWaiter waiter;
   private final int concurrency;
+  private final String fieldManager;
 
   public Applier(KubeOps ops, ReadinessWaiter waiter, int concurrency) {
+    this(ops, waiter, concurrency, ops instanceof ConvergeClient c ? c.options().fieldManager() : DEFAULT_FIELD_MANAGER);
+  }
+
+  /**
+   * @param fieldManager the manager {@code ops} applies as; drift repair recognises the objects
+   *     it applied before by it
+   */
+  public Applier(KubeOps ops, ReadinessWaiter waiter, int concurrency, String fieldManager) {
+    this.fieldManager = Objects.requireNonNull(fieldManager, "fieldManager == null");
     this.ops = Objects.requireNonNull(ops, "ops == null");
     this.waiter = Objects.requireNonNull(waiter, "waiter == null");
     if (concurrency < 1) {
@@ -77,7 +95,14 @@ public final class Applier {
     Emitter emit = new Emitter(listener);
     emit.on(new ProgressEvent.Planned(plan.stages().stream()
         .map(s -> s.objects().stream().map(ManifestObject::key).toList()).toList()));
-    ApplyOption[] writeOptions = options.force() ? new ApplyOption[] {ApplyOption.force()} : new ApplyOption[0];
+    List<ApplyOption> flags = new ArrayList<>();
+    if (options.force()) {
+      flags.add(ApplyOption.force());
+    }
+    if (options.dryRun()) {
+      flags.add(ApplyOption.dryRun());
+    }
+    ApplyOption[] writeOptions = flags.toArray(ApplyOption[]::new);
     List<ObjectKey> applied = new ArrayList<>();
     Map<ObjectKey, ApplyAction> actions = new LinkedHashMap<>();
     Map<ObjectKey, HasMetadata> live = new LinkedHashMap<>();
@@ -87,7 +112,7 @@ public final class Applier {
       for (Plan.Stage stage : plan.stages()) {
         Map<ManifestObject, CompletableFuture<Landed>> writes = new LinkedHashMap<>();
         for (ManifestObject object : stage.objects()) {
-          writes.put(object, CompletableFuture.supplyAsync(() -> land(object, writeOptions, emit), pool));
+          writes.put(object, CompletableFuture.supplyAsync(() -> land(object, writeOptions, options, emit), pool));
         }
         Map<ObjectKey, HasMetadata> gates = new LinkedHashMap<>();
         writes.forEach((object, write) -> {
@@ -117,7 +142,7 @@ public final class Applier {
     } finally {
       pool.shutdownNow();
     }
-    List<NotCurrent> notCurrent = failed.isEmpty() && options.waitForReady() && !live.isEmpty()
+    List<NotCurrent> notCurrent = failed.isEmpty() && options.waitForReady() && !options.dryRun() && !live.isEmpty()
         ? awaitCurrent(live, options, emit)
         : List.of();
     return new ApplyResult(applied, actions, failed, notCurrent);
@@ -125,15 +150,45 @@ public final class Applier {
 
   private record Landed(HasMetadata live, ApplyAction action) {}
 
-  /** Reads the object live, applies it, and tells whether the apply changed it. */
-  private Landed land(ManifestObject object, ApplyOption[] writeOptions, Emitter emit) {
+  /**
+   * Reads the object live, applies it, and tells whether the apply changed it. A conflict that is
+   * drift is repaired by forcing; an immutable field recreates the object when asked.
+   */
+  private Landed land(ManifestObject object, ApplyOption[] writeOptions, ApplyOptions options, Emitter emit) {
     GenericKubernetesResource desired = object.resource();
     @Nullable HasMetadata before = ops.get(Kind.of(desired), object.namespace(), Objects.requireNonNull(object.name()))
         .orElse(null);
-    HasMetadata after = ops.apply(desired, writeOptions);
-    ApplyAction action = ChangeDetector.classify(before, after);
+    HasMetadata after;
+    ApplyAction action;
+    try {
+      after = ops.apply(desired, writeOptions);
+      action = ChangeDetector.classify(before, after);
+    } catch (FieldManagerConflictException e) {
+      if (!DriftPolicy.isDrift(before, e, fieldManager)) {
+        throw e;
+      }
+      log.debug("{}: fields {} changed out of band by {}; re-applying with force", object.key(), e.fields(), e.managers());
+      after = ops.apply(desired, withForce(writeOptions));
+      action = ChangeDetector.classify(before, after);
+    } catch (ImmutableFieldException e) {
+      if (!options.recreateOnImmutable() || options.dryRun() || before == null) {
+        throw e;
+      }
+      log.debug("{}: immutable {} changed; deleting and recreating", object.key(), e.fields());
+      // foreground: the owned objects (pods of a Job) go first, so the new object starts clean
+      ops.delete(before, DeleteOption.propagation(DeletionPropagation.FOREGROUND),
+          DeleteOption.waitUntilGone(options.perObjectTimeout()));
+      after = ops.apply(desired, writeOptions);
+      action = ApplyAction.RECREATED;
+    }
     emit.on(new ProgressEvent.Applied(object.key(), action));
     return new Landed(after, action);
+  }
+
+  private static ApplyOption[] withForce(ApplyOption[] options) {
+    List<ApplyOption> forced = new ArrayList<>(Arrays.asList(options));
+    forced.add(ApplyOption.force());
+    return forced.toArray(ApplyOption[]::new);
   }
 
   /** Waits for a stage's Namespaces and CRDs; returns those that did not get ready, with why. */

@@ -15,6 +15,17 @@ public sealed interface ApplyOption {
     return new FieldManager(manager);
   }
 
+  /**
+   * Asks the server to run the apply without storing it (server-side dry run): admission,
+   * defaulting and field ownership run as for a real apply, and the answer is what would be stored.
+   */
+  static ApplyOption dryRun() {
+    return DryRun.INSTANCE;
+  }
+
+  /** See {@link #dryRun()}. */
+  enum DryRun implements ApplyOption { INSTANCE }
+
   /** See {@link #force()}. */
   enum Force implements ApplyOption { INSTANCE }
 

@@ -104,19 +104,25 @@ public final class ConvergeClient implements KubeOps {
     Scope<T> scope = scopes.of(object);
     String manager = options.fieldManager();
     boolean force = false;
+    boolean dryRun = false;
     for (ApplyOption o : applyOptions) {
       if (o instanceof ApplyOption.FieldManager m) {
         manager = m.manager();
       } else if (o == ApplyOption.Force.INSTANCE) {
         force = true;
+      } else if (o == ApplyOption.DryRun.INSTANCE) {
+        dryRun = true;
       }
     }
     String fieldManager = manager;
     boolean forced = force;
+    boolean dry = dryRun;
     return calls.run(scope, scope.call("apply", object.getMetadata().getName()), CallKind.APPLY,
         () -> {
           // fabric8 sends PATCH with Content-Type application/apply-patch+yaml.
-          ServerSideApplicable<T> ssa = scope.of(object).fieldManager(fieldManager);
+          ServerSideApplicable<T> ssa = dry
+              ? scope.of(object).dryRun().fieldManager(fieldManager)
+              : scope.of(object).fieldManager(fieldManager);
           return forced ? ssa.forceConflicts().serverSideApply() : ssa.serverSideApply();
         });
   }

@@ -58,20 +58,42 @@ public final class Inventory {
 
   /** What the live parent says the set contains; empty when there is no parent. */
   public ApplySetContents contents() {
-    return readParent()
-        .map(s -> ApplySetContents.parse(s.getMetadata().getAnnotations() == null
-            ? Map.of() : s.getMetadata().getAnnotations()))
-        .orElse(ApplySetContents.EMPTY);
+    return readParent().map(Inventory::contentsOf).orElse(ApplySetContents.EMPTY);
   }
 
   /**
    * Before an apply: makes sure the parent exists and lists both what it listed and what {@code
    * desired} adds (so an interrupted apply leaves no member unlisted), then returns copies of
    * {@code desired} carrying the part-of label.
+   *
+   * @throws ForeignApplySetException when the parent exists and belongs to another tool; nothing
+   *     is written then
    */
   public List<ManifestObject> widen(List<ManifestObject> desired) {
-    record(contents().union(parent.contentsOf(desired)));
+    Optional<Secret> live = readParent();
+    live.ifPresent(this::requireOurs);
+    ApplySetContents listed = live.map(Inventory::contentsOf).orElse(ApplySetContents.EMPTY);
+    record(listed.union(parent.contentsOf(desired)));
     return parent.stamp(desired);
+  }
+
+  /** Refuses a parent whose tooling names another tool: only its name part counts, not the version. */
+  private void requireOurs(Secret live) {
+    Map<String, String> annotations = live.getMetadata().getAnnotations();
+    String tooling = annotations == null ? null : annotations.get(ApplySetKeys.TOOLING_ANNOTATION);
+    if (tooling != null && !toolName(tooling).equals(toolName(parent.tooling()))) {
+      throw new ForeignApplySetException(parent.namespace() + "/" + parent.name(), tooling);
+    }
+  }
+
+  private static String toolName(String tooling) {
+    int slash = tooling.indexOf('/');
+    return slash < 0 ? tooling : tooling.substring(0, slash);
+  }
+
+  private static ApplySetContents contentsOf(Secret live) {
+    return ApplySetContents.parse(live.getMetadata().getAnnotations() == null
+        ? Map.of() : live.getMetadata().getAnnotations());
   }
 
   /** Writes exactly {@code contents} to the parent (server-side apply, creating it if needed). */

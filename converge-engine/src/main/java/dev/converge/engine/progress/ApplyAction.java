@@ -7,5 +7,10 @@ public enum ApplyAction {
   /** The object existed and the apply changed it. */
   CONFIGURED,
   /** The object was already in the desired state: the server stored nothing new. */
-  UNCHANGED
+  UNCHANGED,
+  /**
+   * The object existed, a field the change needed is immutable, and (as asked) it was deleted,
+   * seen gone and created again.
+   */
+  RECREATED
 }
