@@ -11,8 +11,16 @@ import picocli.CommandLine.Spec;
 @Command(name = "converge", mixinStandardHelpOptions = true,
     versionProvider = ConvergeVersion.class,
     description = "Kubernetes changes that land and stay landed.",
-    subcommands = {VersionCommand.class, SandboxCommand.class,
-        AutoComplete.GenerateCompletion.class})
+    subcommands = {
+        ApplyCommand.class,
+        DiffCommand.class,
+        DestroyCommand.class,
+        StatusCommand.class,
+        WaitCommand.class,
+        SandboxCommand.class,
+        VersionCommand.class,
+        AutoComplete.GenerateCompletion.class,
+    })
 public final class ConvergeCommand implements Runnable {
   @Spec
   CommandSpec spec;
@@ -30,6 +38,12 @@ public final class ConvergeCommand implements Runnable {
   }
 
   public static void main(String[] args) {
+    // Lean path: 'version' answers before picocli reflects over every subcommand (startup budget).
+    if (args.length == 1 && "version".equals(args[0])) {
+      System.out.print(VersionCommand.text());
+      System.out.flush();
+      System.exit(0);
+    }
     System.exit(commandLine().execute(args));
   }
 

@@ -14,8 +14,12 @@ final class VersionCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    spec.commandLine().getOut().printf("converge %s%njava %s (%s)%n", ConvergeVersion.current(),
-        Runtime.version(), System.getProperty("java.vendor", "unknown vendor"));
+    spec.commandLine().getOut().print(text());
     return 0;
+  }
+
+  static String text() {
+    return String.format("converge %s%njava %s (%s)%n", ConvergeVersion.current(),
+        Runtime.version(), System.getProperty("java.vendor", "unknown vendor"));
   }
 }
