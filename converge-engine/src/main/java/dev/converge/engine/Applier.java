@@ -9,6 +9,7 @@ import dev.converge.core.errors.FieldManagerConflictException;
 import dev.converge.core.errors.ImmutableFieldException;
 import dev.converge.core.errors.ObjectRef;
 import dev.converge.core.status.Status;
+import dev.converge.core.status.wait.Goal;
 import dev.converge.core.status.wait.ObjectOutcome;
 import dev.converge.core.status.wait.ReadinessEvent;
 import dev.converge.core.status.wait.ReadinessListener;
@@ -158,6 +159,12 @@ public final class Applier {
     GenericKubernetesResource desired = object.resource();
     @Nullable HasMetadata before = ops.get(Kind.of(desired), object.namespace(), Objects.requireNonNull(object.name()))
         .orElse(null);
+    if (before != null && before.getMetadata().getDeletionTimestamp() != null && !options.dryRun()) {
+      // applying to an object being deleted changes nothing (and a terminating Namespace refuses
+      // new content): wait until it is gone, then create it anew
+      awaitGone(object.key(), before, options);
+      before = null;
+    }
     HasMetadata after;
     ApplyAction action;
     try {
@@ -183,6 +190,15 @@ public final class Applier {
     }
     emit.on(new ProgressEvent.Applied(object.key(), action));
     return new Landed(after, action);
+  }
+
+  private void awaitGone(ObjectKey key, HasMetadata terminating, ApplyOptions options) {
+    log.debug("{} is being deleted; waiting until it is gone before applying", key);
+    WaitResult gone = waiter.start(List.of(WaitTarget.of(terminating)),
+        options.waitOptions().withGoal(Goal.DELETED), ReadinessListener.NONE).result().join();
+    gone.notReached().stream().findFirst().ifPresent(o -> {
+      throw o.toException();
+    });
   }
 
   private static ApplyOption[] withForce(ApplyOption[] options) {
