@@ -156,7 +156,7 @@ public final class Applier {
    * drift is repaired by forcing; an immutable field recreates the object when asked.
    */
   private Landed land(ManifestObject object, ApplyOption[] writeOptions, ApplyOptions options, Emitter emit) {
-    GenericKubernetesResource desired = object.resource();
+    GenericKubernetesResource desired = AppliedDigest.stamp(object.resource());
     @Nullable HasMetadata before = ops.get(Kind.of(desired), object.namespace(), Objects.requireNonNull(object.name()))
         .orElse(null);
     if (before != null && before.getMetadata().getDeletionTimestamp() != null && !options.dryRun()) {
@@ -164,6 +164,11 @@ public final class Applier {
       // new content): wait until it is gone, then create it anew
       awaitGone(object.key(), before, options);
       before = null;
+    }
+    if (!options.force() && !options.dryRun() && AppliedDigest.unchanged(before, desired)) {
+      // the same configuration, every value still live: an apply would store nothing
+      emit.on(new ProgressEvent.Applied(object.key(), ApplyAction.UNCHANGED));
+      return new Landed(before, ApplyAction.UNCHANGED);
     }
     HasMetadata after;
     ApplyAction action;

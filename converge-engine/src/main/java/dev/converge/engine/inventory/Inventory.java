@@ -108,6 +108,18 @@ public final class Inventory {
         ? Map.of() : live.getMetadata().getAnnotations());
   }
 
+  /**
+   * After a prune: makes the parent list exactly {@code contents}, writing only when it does not
+   * already (a re-apply of the same set writes nothing).
+   */
+  public void narrow(ApplySetContents contents) {
+    Optional<Secret> live = readParent();
+    if (live.isPresent() && isCurrent(live.get()) && contentsOf(live.get()).equals(contents)) {
+      return;
+    }
+    record(contents);
+  }
+
   /** Writes exactly {@code contents} to the parent (server-side apply, creating it if needed). */
   public Secret record(ApplySetContents contents) {
     return ops.apply(parent.toSecret(contents), ApplyOption.force());
