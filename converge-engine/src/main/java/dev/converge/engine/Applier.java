@@ -9,6 +9,7 @@ import dev.converge.core.errors.FieldManagerConflictException;
 import dev.converge.core.errors.ImmutableFieldException;
 import dev.converge.core.errors.ObjectRef;
 import dev.converge.core.status.Status;
+import dev.converge.core.status.wait.Goal;
 import dev.converge.core.status.wait.ObjectOutcome;
 import dev.converge.core.status.wait.ReadinessEvent;
 import dev.converge.core.status.wait.ReadinessListener;
@@ -155,9 +156,20 @@ public final class Applier {
    * drift is repaired by forcing; an immutable field recreates the object when asked.
    */
   private Landed land(ManifestObject object, ApplyOption[] writeOptions, ApplyOptions options, Emitter emit) {
-    GenericKubernetesResource desired = object.resource();
+    GenericKubernetesResource desired = AppliedDigest.stamp(object.resource());
     @Nullable HasMetadata before = ops.get(Kind.of(desired), object.namespace(), Objects.requireNonNull(object.name()))
         .orElse(null);
+    if (before != null && before.getMetadata().getDeletionTimestamp() != null && !options.dryRun()) {
+      // applying to an object being deleted changes nothing (and a terminating Namespace refuses
+      // new content): wait until it is gone, then create it anew
+      awaitGone(object.key(), before, options);
+      before = null;
+    }
+    if (!options.force() && !options.dryRun() && AppliedDigest.unchanged(before, desired)) {
+      // the same configuration, every value still live: an apply would store nothing
+      emit.on(new ProgressEvent.Applied(object.key(), ApplyAction.UNCHANGED));
+      return new Landed(before, ApplyAction.UNCHANGED);
+    }
     HasMetadata after;
     ApplyAction action;
     try {
@@ -183,6 +195,15 @@ public final class Applier {
     }
     emit.on(new ProgressEvent.Applied(object.key(), action));
     return new Landed(after, action);
+  }
+
+  private void awaitGone(ObjectKey key, HasMetadata terminating, ApplyOptions options) {
+    log.debug("{} is being deleted; waiting until it is gone before applying", key);
+    WaitResult gone = waiter.start(List.of(WaitTarget.of(terminating)),
+        options.waitOptions().withGoal(Goal.DELETED), ReadinessListener.NONE).result().join();
+    gone.notReached().stream().findFirst().ifPresent(o -> {
+      throw o.toException();
+    });
   }
 
   private static ApplyOption[] withForce(ApplyOption[] options) {

@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  * forcing. A conflict with another <em>applier</em> (operation {@code Apply}) is two declarations
  * disagreeing: that is reported, never silently overridden.
  */
-final class DriftPolicy {
+public final class DriftPolicy {
   static final String APPLY = "Apply";
 
   private DriftPolicy() {}
@@ -25,7 +25,7 @@ final class DriftPolicy {
    *
    * @param manager Converge's field manager
    */
-  static boolean isDrift(@Nullable HasMetadata live, FieldManagerConflictException conflict, String manager) {
+  public static boolean isDrift(@Nullable HasMetadata live, FieldManagerConflictException conflict, String manager) {
     Objects.requireNonNull(conflict, "conflict == null");
     if (live == null || conflict.owners().isEmpty()) {
       return false;

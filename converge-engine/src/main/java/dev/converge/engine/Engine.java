@@ -165,7 +165,9 @@ public final class Engine implements AutoCloseable {
       // as the apply would send them: with the part-of label
       objects = inventory.parent().stamp(objects);
     }
-    return new Differ(ops, options.force()).diff(Planner.plan(objects));
+    // as the apply sends them, so that the digest annotation is no difference
+    objects = objects.stream().map(o -> new ManifestObject(AppliedDigest.stamp(o.resource()), o.source())).toList();
+    return new Differ(ops, options.force(), ops.options().fieldManager()).diff(Planner.plan(objects));
   }
 
   /** Deletes the objects of {@code set} in reverse order, waiting until each is gone. */

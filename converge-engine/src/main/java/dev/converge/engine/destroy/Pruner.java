@@ -62,7 +62,7 @@ public final class Pruner {
     DestroyResult destroyed = destroyer.destroy(LivePlan.of(stale));
     if (destroyed.succeeded()) {
       // only now may the parent stop listing the kinds and namespaces of the pruned members
-      inventory.record(inventory.parent().contentsOf(desired.objects()));
+      inventory.narrow(inventory.parent().contentsOf(desired.objects()));
     }
     return new PruneResult(Optional.empty(), destroyed);
   }

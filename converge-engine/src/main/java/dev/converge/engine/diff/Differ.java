@@ -5,6 +5,8 @@ import dev.converge.core.client.ApplyOption;
 import dev.converge.core.client.Kind;
 import dev.converge.core.client.KubeOps;
 import dev.converge.core.errors.ConvergeException;
+import dev.converge.core.errors.FieldManagerConflictException;
+import dev.converge.engine.DriftPolicy;
 import dev.converge.engine.manifest.ManifestObject;
 import dev.converge.engine.plan.Plan;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -22,10 +24,13 @@ import java.util.Optional;
 public final class Differ {
   private final KubeOps ops;
   private final boolean force;
+  private final String fieldManager;
 
-  public Differ(KubeOps ops, boolean force) {
+  /** @param fieldManager the manager {@code ops} applies as, to tell drift from conflicts as the apply does */
+  public Differ(KubeOps ops, boolean force, String fieldManager) {
     this.ops = Objects.requireNonNull(ops, "ops == null");
     this.force = force;
+    this.fieldManager = Objects.requireNonNull(fieldManager, "fieldManager == null");
   }
 
   public DiffReport diff(Plan plan) {
@@ -43,10 +48,13 @@ public final class Differ {
     Optional<GenericKubernetesResource> live = ops.get(kind, object.namespace(), object.key().name());
     JsonNode wouldBe;
     try {
-      HasMetadata answer = force
-          ? ops.apply(desired, ApplyOption.dryRun(), ApplyOption.force())
-          : ops.apply(desired, ApplyOption.dryRun());
-      wouldBe = tree(answer);
+      wouldBe = tree(dryRun(desired, force));
+    } catch (FieldManagerConflictException e) {
+      if (!DriftPolicy.isDrift(live.orElse(null), e, fieldManager)) {
+        return ObjectDiff.failed(object.key(), e.getMessage() == null ? e.toString() : e.getMessage());
+      }
+      // drift: the apply would take the fields back, so show what it would make of them
+      wouldBe = tree(dryRun(desired, true));
     } catch (ConvergeException e) {
       if (live.isPresent()) {
         return ObjectDiff.failed(object.key(), e.getMessage() == null ? e.toString() : e.getMessage());
@@ -55,6 +63,10 @@ public final class Differ {
       wouldBe = tree(desired);
     }
     return ObjectDiff.compute(object.key(), live.map(Differ::tree).orElse(null), wouldBe);
+  }
+
+  private HasMetadata dryRun(GenericKubernetesResource desired, boolean forced) {
+    return forced ? ops.apply(desired, ApplyOption.dryRun(), ApplyOption.force()) : ops.apply(desired, ApplyOption.dryRun());
   }
 
   private static JsonNode tree(HasMetadata object) {

@@ -28,6 +28,8 @@ public record ObjectDiff(ObjectKey object, Change change, List<String> lines, @N
   static final List<String> IGNORED_METADATA =
       List.of("managedFields", "resourceVersion", "generation", "uid", "creationTimestamp");
 
+  static final String LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration";
+
   private static final List<String> SECRET_VALUES = List.of("data", "stringData");
 
   public ObjectDiff {
@@ -87,7 +89,9 @@ public record ObjectDiff(ObjectKey object, Change change, List<String> lines, @N
   }
 
   private static boolean isSecretValue(String path) {
-    return SECRET_VALUES.stream().anyMatch(p -> path.startsWith(p + "."));
+    // kubectl's client-side apply copies the whole Secret, values included, into this annotation
+    return SECRET_VALUES.stream().anyMatch(p -> path.startsWith(p + "."))
+        || path.equals("metadata.annotations." + LAST_APPLIED);
   }
 
   private static TreeSet<String> union(Map<String, String> a, Map<String, String> b) {

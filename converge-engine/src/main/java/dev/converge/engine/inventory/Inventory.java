@@ -73,8 +73,20 @@ public final class Inventory {
     Optional<Secret> live = readParent();
     live.ifPresent(this::requireOurs);
     ApplySetContents listed = live.map(Inventory::contentsOf).orElse(ApplySetContents.EMPTY);
-    record(listed.union(parent.contentsOf(desired)));
+    ApplySetContents needed = listed.union(parent.contentsOf(desired));
+    // a re-apply of the same set writes nothing: the parent already says all it must
+    if (live.isEmpty() || !needed.equals(listed) || !isCurrent(live.get())) {
+      record(needed);
+    }
     return parent.stamp(desired);
+  }
+
+  /** Whether the live parent carries this set's id label and Converge's tooling exactly. */
+  private boolean isCurrent(Secret live) {
+    Map<String, String> labels = live.getMetadata().getLabels();
+    Map<String, String> annotations = live.getMetadata().getAnnotations();
+    return labels != null && parent.id().equals(labels.get(ApplySetKeys.ID_LABEL))
+        && annotations != null && parent.tooling().equals(annotations.get(ApplySetKeys.TOOLING_ANNOTATION));
   }
 
   /** Refuses a parent whose tooling names another tool: only its name part counts, not the version. */
@@ -94,6 +106,18 @@ public final class Inventory {
   private static ApplySetContents contentsOf(Secret live) {
     return ApplySetContents.parse(live.getMetadata().getAnnotations() == null
         ? Map.of() : live.getMetadata().getAnnotations());
+  }
+
+  /**
+   * After a prune: makes the parent list exactly {@code contents}, writing only when it does not
+   * already (a re-apply of the same set writes nothing).
+   */
+  public void narrow(ApplySetContents contents) {
+    Optional<Secret> live = readParent();
+    if (live.isPresent() && isCurrent(live.get()) && contentsOf(live.get()).equals(contents)) {
+      return;
+    }
+    record(contents);
   }
 
   /** Writes exactly {@code contents} to the parent (server-side apply, creating it if needed). */
