@@ -26,6 +26,7 @@ public final class LiveTable implements ProgressListener, AutoCloseable {
   private final int width;
   private final ScheduledExecutorService ticker;
   private int drawn;
+  private boolean closed;
 
   public LiveTable(PrintWriter out, ProgressBoard board, Redactor redactor, int width) {
     this.out = out;
@@ -47,6 +48,9 @@ public final class LiveTable implements ProgressListener, AutoCloseable {
   }
 
   private synchronized void draw() {
+    if (closed) {
+      return; // the final frame is on screen and text may follow it
+    }
     List<String> lines = TableFormat.lines(board.rows(), width, true);
     StringBuilder frame = new StringBuilder();
     if (drawn > 0) {
@@ -61,9 +65,13 @@ public final class LiveTable implements ProgressListener, AutoCloseable {
     drawn = lines.size();
   }
 
+  /** Draws the final frame once; later events and ticks draw nothing. */
   @Override
   public void close() {
     ticker.shutdownNow();
-    draw();
+    synchronized (this) {
+      draw();
+      closed = true;
+    }
   }
 }

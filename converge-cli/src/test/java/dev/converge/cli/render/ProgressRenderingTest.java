@@ -153,5 +153,19 @@ class ProgressRenderingTest {
       // Two lines (header + row) drawn, then the cursor moves up 2 before each redraw.
       assertThat(text.toString()).contains("\u001b[2A").contains("Deployment shop/api");
     }
+
+    @Test
+    void givenClosed_whenClosedAgainOrMoreEvents_thenNothingIsDrawnOverTheTextBelow() {
+      StringWriter text = new StringWriter();
+      LiveTable live = new LiveTable(new PrintWriter(text), board, Redactor.NONE, 120);
+      live.on(new ProgressEvent.Planned(List.of(List.of(API))));
+      live.close();
+      int length = text.toString().length();
+
+      live.on(new ProgressEvent.Ready(API, Readiness.current("Available", "ok")));
+      live.close();
+
+      assertThat(text.toString()).hasSize(length);
+    }
   }
 }
