@@ -1,6 +1,7 @@
 package dev.converge.cli;
 
 import dev.converge.cli.render.Summaries;
+import dev.converge.cli.render.Wording;
 import dev.converge.engine.DeployOptions;
 import dev.converge.engine.RunReport;
 import java.nio.file.Path;
@@ -79,7 +80,7 @@ final class ApplyCommand extends ClusterCommand {
         .withWait(waitForReady).withTimeout(timeout).withForce(forceConflicts)
         .withRecreateOnImmutable(recreateOnImmutable).withDryRunServer(dryRun != null);
     RunReport report = context.engine().apply(context.set(), options, context.output().progress());
-    return context.output().finish(Summaries.of(report), dryRun != null ? "Dry run: would apply"
-        : waitForReady ? "Converged" : "Applied");
+    return context.output().finish(Summaries.of(report), dryRun != null ? Wording.DRY_RUN
+        : waitForReady ? Wording.APPLY : Wording.APPLY_NO_WAIT);
   }
 }

@@ -1,6 +1,7 @@
 package dev.converge.cli;
 
 import dev.converge.cli.render.Summaries;
+import dev.converge.cli.render.Wording;
 import dev.converge.engine.DeployOptions;
 import dev.converge.engine.RunReport;
 import java.nio.file.Path;
@@ -50,6 +51,6 @@ final class DestroyCommand extends ClusterCommand {
         ? context.engine().destroyApplySet(applySet, context.session().namespace(), options,
             context.output().progress())
         : context.engine().destroy(context.set(), options, context.output().progress());
-    return context.output().finish(Summaries.of(report), "Deleted");
+    return context.output().finish(Summaries.of(report), Wording.DESTROY);
   }
 }

@@ -4,6 +4,7 @@ import dev.converge.cli.render.ObjectLine;
 import dev.converge.cli.render.Output;
 import dev.converge.cli.render.Row;
 import dev.converge.cli.render.Summaries;
+import dev.converge.cli.render.Wording;
 import dev.converge.cli.render.Summary;
 import dev.converge.cli.render.TableFormat;
 import java.nio.file.Path;
@@ -42,10 +43,11 @@ final class StatusCommand extends ClusterCommand {
       List<Row> rows = summary.objects().stream().map(StatusCommand::row).toList();
       TableFormat.lines(rows, Integer.MAX_VALUE, false).forEach(line -> out.print(line + System.lineSeparator()));
     }
-    return out.finish(summary, "Current:");
+    return out.finish(summary, Wording.STATUS);
   }
 
   private static Row row(ObjectLine o) {
-    return new Row(o.describe(), o.action(), o.status(), o.reason(), Duration.ZERO, true);
+    // a status only looks: no action column worth showing
+    return new Row(o.describe(), "-", o.status(), o.reason(), Duration.ZERO, true);
   }
 }

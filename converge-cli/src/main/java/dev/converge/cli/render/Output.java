@@ -50,14 +50,14 @@ public final class Output implements AutoCloseable {
    * Prints the report: in JSON mode the document on stdout, else the summary line and the reasons
    * of objects that are not ready. Returns the exit code the result maps to.
    */
-  public int finish(Summary summary, String verb) {
+  public int finish(Summary summary, Wording wording) {
     close();
     if (mode == Mode.JSON) {
       out.println(redactor.scrub(JsonReport.render(summary)));
       out.flush();
       return summary.result().exitCode();
     }
-    List<String> lines = SummaryLine.of(summary, verb);
+    List<String> lines = SummaryLine.of(summary, wording);
     lines.forEach(line -> out.println(redactor.scrub(line)));
     out.flush();
     return summary.result().exitCode();

@@ -15,22 +15,25 @@ public final class SummaryLine {
 
   private SummaryLine() {}
 
-  public static List<String> of(Summary summary, String verb) {
+  public static List<String> of(Summary summary, Wording wording) {
     List<String> lines = new ArrayList<>();
     String took = TableFormat.duration(java.time.Duration.ofMillis(summary.durationMs()));
     int n = summary.objects().size();
     String head = switch (summary.result()) {
-      case SUCCESS -> verb + " " + n + plural(n) + " in " + took;
+      case SUCCESS -> wording.done() + " " + n + plural(n) + " in " + took;
       case FAILED -> "FAILED after " + took + ": " + count(summary, o -> "FAILED".equals(o.status())) + " of " + n
           + plural(n) + " failed";
-      case TIMEOUT -> "TIMED OUT after " + took + ": " + count(summary, o -> !"CURRENT".equals(o.status()) && !"NOT_FOUND".equals(o.status())) + " of " + n
-          + plural(n) + " not ready";
+      case TIMEOUT -> wording.notDone() + " after " + took + ": " + count(summary,
+          o -> !wording.goal().equals(o.status())) + " of " + n + plural(n) + " not "
+          + ("NOT_FOUND".equals(wording.goal()) ? "gone" : "ready");
       case INVALID -> "INVALID: nothing was written";
     };
     lines.add(head + counts(summary));
     for (ObjectLine o : summary.objects()) {
-      if (!"CURRENT".equals(o.status()) && !o.reason().isEmpty()) {
-        lines.add("  " + o.describe() + ": " + o.status() + ": " + TableFormat.oneLine(o.reason()));
+      if (!wording.goal().equals(o.status()) && !o.reason().isEmpty()) {
+        String reason = TableFormat.oneLine(o.reason());
+        // readiness one-liners start with the status already
+        lines.add("  " + o.describe() + ": " + (reason.startsWith(o.status()) ? "" : o.status() + ": ") + reason);
       }
     }
     return lines;

@@ -6,7 +6,7 @@
  * <pre>{@code
  * Output output = new Output(Output.Mode.PLAIN, out, err, Redactor.of(secretValues), Clock.systemUTC(), 120);
  * RunReport report = engine.apply(set, options, output.progress());
- * return output.finish(summary, "Converged");   // exit code 0, 1 or 3
+ * return output.finish(Summaries.of(report), Wording.APPLY);   // exit code 0, 1 or 3
  * }</pre>
  */
 @NullMarked

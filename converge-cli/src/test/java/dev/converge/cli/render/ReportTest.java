@@ -48,7 +48,7 @@ class ReportTest {
   void givenSuccess_thenSummaryCountsActions() {
     Summary summary = new Summary(Result.SUCCESS, List.of(NS, API.withStatus("CURRENT")), List.of(), 3100);
 
-    assertThat(SummaryLine.of(summary, "Converged"))
+    assertThat(SummaryLine.of(summary, Wording.APPLY))
         .containsExactly("Converged 2 objects in 3.1s (1 created, 1 configured)");
   }
 
@@ -56,9 +56,31 @@ class ReportTest {
   void givenTimeout_thenSummaryNamesEachObjectNotReadyAndWhy() {
     Summary summary = new Summary(Result.TIMEOUT, List.of(NS, API), List.of(), 6000);
 
-    assertThat(SummaryLine.of(summary, "Converged")).containsExactly(
+    assertThat(SummaryLine.of(summary, Wording.APPLY)).containsExactly(
         "TIMED OUT after 6.0s: 1 of 2 objects not ready (1 created, 1 configured)",
         "  Deployment shop/api: IN_PROGRESS: 1 of 3 replicas available");
+  }
+
+  @Test
+  void givenStatusOfMissingObjects_thenSummarySaysNotReadyAndDoesNotRepeatTheStatus() {
+    ObjectLine missing = new ObjectLine("v1", "ConfigMap", "shop", "c", "unchanged", "NOT_FOUND",
+        "NOT_FOUND NotFound: object does not exist", 0);
+    Summary summary = new Summary(Result.TIMEOUT, List.of(missing), List.of(), 40);
+
+    assertThat(SummaryLine.of(summary, Wording.STATUS)).containsExactly(
+        "NOT READY after 0.0s: 1 of 1 object not ready (1 unchanged)",
+        "  ConfigMap shop/c: NOT_FOUND NotFound: object does not exist");
+  }
+
+  @Test
+  void givenDestroyTimedOut_thenObjectsNotGoneAreCounted() {
+    ObjectLine gone = new ObjectLine("v1", "ConfigMap", "shop", "c", "deleted", "NOT_FOUND", "", 10);
+    ObjectLine stuck = new ObjectLine("v1", "Namespace", null, "shop", "skipped", "TERMINATING",
+        "finalizer example.com/hold", 10);
+    Summary summary = new Summary(Result.TIMEOUT, List.of(gone, stuck), List.of(), 5000);
+
+    assertThat(SummaryLine.of(summary, Wording.DESTROY).get(0))
+        .startsWith("TIMED OUT after 5.0s: 1 of 2 objects not gone");
   }
 
   @Test
