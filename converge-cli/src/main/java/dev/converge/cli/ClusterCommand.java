@@ -38,6 +38,9 @@ import picocli.CommandLine.Spec;
  * {@code --verbose}). Subclasses only map switches and render.
  */
 abstract class ClusterCommand implements Callable<Integer> {
+  /** The table's header, the summary and the shell prompt take rows too. */
+  private static final int LIVE_MARGIN_ROWS = 4;
+
   @Mixin
   ClusterOptions cluster;
 
@@ -74,7 +77,7 @@ abstract class ClusterCommand implements Callable<Integer> {
       try (ClusterSession session = ClusterSession.open(cluster, err);
           Engine engine = Engine.create(session.client())) {
         ManifestSet set = paths().isEmpty() ? null : engine.validate(read, session.namespace());
-        try (Output rendering = output(out, err, redactor)) {
+        try (Output rendering = output(out, err, redactor, set == null ? 0 : set.objects().size())) {
           return run(new Context(engine, set, session, rendering));
         }
       }
@@ -101,11 +104,17 @@ abstract class ClusterCommand implements Callable<Integer> {
     return all;
   }
 
-  private Output output(PrintWriter out, PrintWriter err, Redactor redactor) {
-    Output.Mode mode = output.format == OutputOptions.Format.json ? Output.Mode.JSON
-        : output.noColor || !Terminal.interactive() ? Output.Mode.PLAIN : Output.Mode.LIVE;
-    return new Output(mode, out, err, redactor, Clock.systemUTC(),
-        mode == Output.Mode.LIVE ? Terminal.width() : Terminal.DEFAULT_WIDTH);
+  private Output output(PrintWriter out, PrintWriter err, Redactor redactor, int objects) {
+    if (output.format == OutputOptions.Format.json) {
+      return new Output(Output.Mode.JSON, out, err, redactor, Clock.systemUTC(), Terminal.DEFAULT_WIDTH);
+    }
+    if (output.noColor || !Terminal.interactive()) {
+      return new Output(Output.Mode.PLAIN, out, err, redactor, Clock.systemUTC(), Terminal.DEFAULT_WIDTH);
+    }
+    Terminal.Size size = Terminal.size();
+    // A table taller than the screen cannot be redrawn in place: the cursor stops at the top.
+    Output.Mode mode = objects + LIVE_MARGIN_ROWS > size.rows() ? Output.Mode.PLAIN : Output.Mode.LIVE;
+    return new Output(mode, out, err, redactor, Clock.systemUTC(), size.columns());
   }
 
   /** Every problem on stderr, one per line naming file, document, object and field; exit 2. */

@@ -7,6 +7,7 @@ import java.util.concurrent.TimeUnit;
 /** Terminal answers whether stdout is an interactive terminal and how wide it is. */
 final class Terminal {
   static final int DEFAULT_WIDTH = 120;
+  static final int DEFAULT_ROWS = 40;
   /** {@code stty} answers in milliseconds; never let it hold up a command. */
   private static final long STTY_MILLIS = 300;
 
@@ -18,18 +19,22 @@ final class Terminal {
     return System.console() != null && term != null && !"dumb".equals(term) && System.getenv("NO_COLOR") == null;
   }
 
-  static int width() {
+  /** Columns and rows of the terminal. */
+  record Size(int columns, int rows) {}
+
+  static Size size() {
     String columns = System.getenv("COLUMNS");
-    if (columns != null && columns.matches("\\d+")) {
-      return Integer.parseInt(columns);
+    String lines = System.getenv("LINES");
+    if (columns != null && columns.matches("\\d+") && lines != null && lines.matches("\\d+")) {
+      return new Size(Integer.parseInt(columns), Integer.parseInt(lines));
     }
     try {
       Process stty = new ProcessBuilder("sh", "-c", "stty size < /dev/tty")
           .redirectErrorStream(true).start();
       if (stty.waitFor(STTY_MILLIS, TimeUnit.MILLISECONDS)) {
         String[] size = new String(stty.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).trim().split("\\s+");
-        if (size.length == 2 && size[1].matches("\\d+")) {
-          return Integer.parseInt(size[1]);
+        if (size.length == 2 && size[0].matches("\\d+") && size[1].matches("\\d+")) {
+          return new Size(Integer.parseInt(size[1]), Integer.parseInt(size[0]));
         }
       } else {
         stty.destroy();
@@ -39,6 +44,6 @@ final class Terminal {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    return DEFAULT_WIDTH;
+    return new Size(DEFAULT_WIDTH, DEFAULT_ROWS);
   }
 }

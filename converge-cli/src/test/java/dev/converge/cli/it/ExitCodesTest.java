@@ -56,6 +56,20 @@ class ExitCodesTest {
   }
 
   @Test
+  void givenDryRunServer_whenApplied_thenExit0AndNothingIsStored() {
+    Path set = manifests("dry", Cli.configMap("default", "dry-run-only"));
+
+    Run run = Cli.against(kubeconfig, "apply", "-f", set.toString(), "--dry-run=server", "-o", "json");
+
+    assertThat(run.code()).as(run.toString()).isZero();
+    assertThat(run.json().get("objects").get(0).get("action").asText()).isEqualTo("created");
+    try (var client = new io.fabric8.kubernetes.client.KubernetesClientBuilder()
+        .withConfig(sandbox.clientConfig()).build()) {
+      assertThat(client.configMaps().inNamespace("default").withName("dry-run-only").get()).isNull();
+    }
+  }
+
+  @Test
   void givenJobWhosePodCrashes_whenApplied_thenExit1AndTheJobIsFailedWithItsReason() {
     // given: the simulated kubelet crashes this image; the Job allows no retry
     sandbox.controllers().failImages(Pattern.compile("^example/crasher"), Failure.CRASH_LOOP);
