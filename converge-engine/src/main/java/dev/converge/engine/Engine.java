@@ -149,8 +149,7 @@ public final class Engine implements AutoCloseable {
       @Nullable PruneResult pruned = null;
       if (options.prune() && !options.dryRunServer()) {
         pruned = new Pruner(destroyer(options)).prune(Objects.requireNonNull(inventory), stamped, applied.succeeded(),
-            pruneOptions);
-        pruned.pruned().forEach(k -> timings.on(new ProgressEvent.Pruned(k)));
+            pruneOptions, k -> timings.on(new ProgressEvent.Pruned(k)));
       }
       return RunReports.ofApply(stamped, applied, pruned, options.waitForReady() && !options.dryRunServer(),
           this::apiVersionOf, timings);
@@ -176,15 +175,13 @@ public final class Engine implements AutoCloseable {
     Plan plan = set.plan();
     @Nullable Inventory inventory = inventoryOf(set.defaultNamespace(), options);
     return underApplySetLock(inventory, () -> {
-      DestroyResult destroyed = destroyer(options).destroy(plan);
-      destroyed.deleted().forEach(k -> timings.on(new ProgressEvent.Deleted(k)));
+      DestroyResult destroyed = destroyer(options).destroy(plan, k -> timings.on(new ProgressEvent.Deleted(k)));
       RunReport report = RunReports.ofDestroy(plan, destroyed, timings);
       if (inventory == null || !destroyed.succeeded()) {
         return report;
       }
       // what the set no longer lists but the inventory still holds goes too, then the parent
-      DestroyResult rest = destroyer(options).destroy(inventory);
-      rest.deleted().forEach(k -> timings.on(new ProgressEvent.Deleted(k)));
+      DestroyResult rest = destroyer(options).destroy(inventory, k -> timings.on(new ProgressEvent.Deleted(k)));
       List<ObjectReport> all = new ArrayList<>(report.objects());
       all.addAll(RunReports.ofDestroy(rest, Action.DELETED, this::apiVersionOf, timings).stream()
           .filter(r -> r.action() != Action.ABSENT).toList());
@@ -198,8 +195,7 @@ public final class Engine implements AutoCloseable {
     Timings timings = new Timings(listener, System::nanoTime);
     Inventory inventory = new Inventory(ops, ops.discovery(), versions, ApplySetParent.secret(namespace, applySetName));
     return underApplySetLock(inventory, () -> {
-      DestroyResult destroyed = destroyer(options).destroy(inventory);
-      destroyed.deleted().forEach(k -> timings.on(new ProgressEvent.Deleted(k)));
+      DestroyResult destroyed = destroyer(options).destroy(inventory, k -> timings.on(new ProgressEvent.Deleted(k)));
       return new RunReport(RunReports.destroyResult(destroyed),
           RunReports.ofDestroy(destroyed, Action.DELETED, this::apiVersionOf, timings), List.of(), timings.total());
     });

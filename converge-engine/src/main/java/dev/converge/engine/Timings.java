@@ -8,12 +8,16 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Timings passes progress events on and notes, per object, when its last step happened, so that a
  * report can say how long each object took without the applier keeping clocks of its own.
  */
 final class Timings implements ProgressListener {
+  private static final Logger log = LoggerFactory.getLogger(Timings.class);
+
   private final ProgressListener next;
   private final LongSupplier nanos;
   private final long start;
@@ -25,8 +29,9 @@ final class Timings implements ProgressListener {
     this.start = nanos.getAsLong();
   }
 
+  /** Synchronized: prune and destroy report from pool threads, and the listener sees one order. */
   @Override
-  public void on(ProgressEvent event) {
+  public synchronized void on(ProgressEvent event) {
     @Nullable ObjectKey key = null;
     if (event instanceof ProgressEvent.Applied e) {
       key = e.object();
@@ -42,7 +47,12 @@ final class Timings implements ProgressListener {
     if (key != null) {
       last.put(key, nanos.getAsLong());
     }
-    next.on(event);
+    try {
+      next.on(event);
+    } catch (RuntimeException e) {
+      // a failing renderer must not fail a delete or a wait
+      log.warn("progress listener failed on {}", event, e);
+    }
   }
 
   /** From the start until the object's last step; zero when nothing happened to it. */

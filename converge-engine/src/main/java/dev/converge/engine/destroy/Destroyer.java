@@ -19,6 +19,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,6 +61,14 @@ public final class Destroyer {
   }
 
   public DestroyResult destroy(Plan plan) {
+    return destroy(plan, key -> {});
+  }
+
+  /**
+   * As {@link #destroy(Plan)}, telling {@code gone} about each object the moment it is seen gone
+   * (from pool threads: return quickly).
+   */
+  public DestroyResult destroy(Plan plan, Consumer<ObjectKey> gone) {
     List<ObjectKey> deleted = new ArrayList<>();
     List<ObjectKey> alreadyGone = new ArrayList<>();
     Map<ObjectKey, RuntimeException> failed = new LinkedHashMap<>();
@@ -68,7 +77,13 @@ public final class Destroyer {
       for (Plan.Stage stage : plan.reversed()) {
         Map<ObjectKey, CompletableFuture<Boolean>> deletes = new LinkedHashMap<>();
         for (ManifestObject object : stage.objects()) {
-          deletes.put(object.key(), CompletableFuture.supplyAsync(() -> deleteAndWait(object), pool));
+          deletes.put(object.key(), CompletableFuture.supplyAsync(() -> {
+            boolean deletedNow = deleteAndWait(object);
+            if (deletedNow) {
+              gone.accept(object.key());
+            }
+            return deletedNow;
+          }, pool));
         }
         deletes.forEach((key, delete) -> {
           try {
@@ -94,7 +109,12 @@ public final class Destroyer {
    * gone, its parent Secret. A set already destroyed (no parent, no members) is nothing to do.
    */
   public DestroyResult destroy(Inventory inventory) {
-    DestroyResult members = destroy(LivePlan.of(inventory.members()));
+    return destroy(inventory, key -> {});
+  }
+
+  /** As {@link #destroy(Inventory)}, telling {@code gone} about each member as it goes. */
+  public DestroyResult destroy(Inventory inventory, Consumer<ObjectKey> gone) {
+    DestroyResult members = destroy(LivePlan.of(inventory.members()), gone);
     if (members.succeeded()) {
       inventory.deleteParent(timeout);
     }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,6 +49,12 @@ public final class Pruner {
    * @throws EmptySetException as {@link #requireAllowed}
    */
   public PruneResult prune(Inventory inventory, Plan desired, boolean applySucceeded, PruneOptions options) {
+    return prune(inventory, desired, applySucceeded, options, key -> {});
+  }
+
+  /** As {@link #prune(Inventory, Plan, boolean, PruneOptions)}, telling {@code pruned} about each member as it goes. */
+  public PruneResult prune(Inventory inventory, Plan desired, boolean applySucceeded, PruneOptions options,
+      Consumer<ObjectKey> pruned) {
     requireAllowed(inventory, desired, options);
     if (!applySucceeded) {
       log.debug("apply failed; prune of {} skipped", inventory.parent().name());
@@ -59,7 +66,7 @@ public final class Pruner {
         .filter(m -> inventory.parent().isMember(m.getMetadata().getLabels()))
         .filter(m -> !wanted.contains(keyOf(m)))
         .toList();
-    DestroyResult destroyed = destroyer.destroy(LivePlan.of(stale));
+    DestroyResult destroyed = destroyer.destroy(LivePlan.of(stale), pruned);
     if (destroyed.succeeded()) {
       // only now may the parent stop listing the kinds and namespaces of the pruned members
       inventory.narrow(inventory.parent().contentsOf(desired.objects()));

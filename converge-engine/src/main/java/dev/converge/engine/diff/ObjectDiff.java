@@ -28,6 +28,9 @@ public record ObjectDiff(ObjectKey object, Change change, List<String> lines, @N
   static final List<String> IGNORED_METADATA =
       List.of("managedFields", "resourceVersion", "generation", "uid", "creationTimestamp");
 
+  /** Converge's own bookkeeping (the digest of the configuration it applied): not a change to show. */
+  static final List<String> IGNORED_ANNOTATIONS = List.of("converge.dev/applied-digest");
+
   static final String LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration";
 
   private static final List<String> SECRET_VALUES = List.of("data", "stringData");
@@ -107,6 +110,12 @@ public record ObjectDiff(ObjectKey object, Change change, List<String> lines, @N
       o.remove("status");
       if (o.get("metadata") instanceof ObjectNode m) {
         m.remove(IGNORED_METADATA);
+        if (m.get("annotations") instanceof ObjectNode annotations) {
+          annotations.remove(IGNORED_ANNOTATIONS);
+          if (annotations.isEmpty()) {
+            m.remove("annotations");
+          }
+        }
         if (m.isEmpty()) {
           o.remove("metadata");
         }

@@ -49,7 +49,7 @@ class ObjectDiffTest {
       JsonNode live = web("nginx:1", 2, "resourceVersion: '7'\n  generation: 3\n  uid: a\n"
           + "  creationTimestamp: '2026-01-01T00:00:00Z'\n  managedFields: [{manager: kubectl}]");
       JsonNode dryRun = web("nginx:1", 2, "resourceVersion: '9'\n  generation: 4\n  uid: a\n"
-          + "  managedFields: [{manager: converge}]");
+          + "  managedFields: [{manager: converge}]\n  annotations: {converge.dev/applied-digest: b2}");
 
       // when
       ObjectDiff diff = ObjectDiff.compute(WEB, live, dryRun);

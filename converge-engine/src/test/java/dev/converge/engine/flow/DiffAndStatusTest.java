@@ -95,7 +95,7 @@ class DiffAndStatusTest {
     // then
     assertThat(of(changed, "Deployment").change()).isEqualTo(Change.CHANGED);
     assertThat(of(changed, "Deployment").lines()).containsExactly("- spec.replicas: 4", "+ spec.replicas: 2");
-    assertThat(of(changed, "Secret").lines()).contains("~ data.password: (changed, value hidden)",
+    assertThat(of(changed, "Secret").lines()).containsExactly("~ data.password: (changed, value hidden)",
         "  data.user: (unchanged, value hidden)");
     assertThat(changed.objects()).flatExtracting(ObjectDiff::lines).noneMatch(l -> l.contains("s3cret"));
     // a dry run stores nothing

@@ -190,6 +190,27 @@ class EngineApplyTest {
   }
 
   @Test
+  void givenServerDryRun_whenApplied_thenReportsWhatWouldHappenAndStoresNothing(TestCluster cluster) {
+    // given
+    assertThat(engine.apply(load(cluster, configMaps("a")), OPTIONS.withApplySet("cm-set"), events::add).succeeded())
+        .isTrue();
+    long before = cluster.requests().count(RequestQuery.all().verb("create").namespace(cluster.namespace()));
+
+    // when
+    RunReport report = engine.apply(load(cluster, configMaps("a", "b")),
+        OPTIONS.withPrune("cm-set").withDryRunServer(true), events::add);
+
+    // then
+    assertThat(report.succeeded()).isTrue();
+    assertThat(report.object("ConfigMap", "a").action()).isEqualTo(Action.UNCHANGED);
+    assertThat(report.object("ConfigMap", "b").action()).isEqualTo(Action.CREATED);
+    assertThat(report.pruned()).isEmpty();
+    assertThat(cluster.client().configMaps().inNamespace(cluster.namespace()).withName("b").get()).isNull();
+    assertThat(cluster.requests().count(RequestQuery.all().verb("create").namespace(cluster.namespace())))
+        .isEqualTo(before);
+  }
+
+  @Test
   void givenPruneWithoutApplySet_whenOptionsBuilt_thenUsageError() {
     assertThatThrownBy(() -> DeployOptions.DEFAULTS.withPrune(true))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ApplySet");

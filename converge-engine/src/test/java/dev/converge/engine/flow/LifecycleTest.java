@@ -22,7 +22,9 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.time.Duration;
+import dev.converge.engine.progress.ProgressEvent;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -208,8 +210,9 @@ class LifecycleTest {
     assertThat(engine.apply(set, OPTIONS, e -> {}).succeeded()).isTrue();
 
     // when
-    RunReport first = engine.destroy(set, OPTIONS, e -> {});
-    RunReport second = engine.destroy(set, OPTIONS, e -> {});
+    List<ProgressEvent> events = new CopyOnWriteArrayList<>();
+    RunReport first = engine.destroy(set, OPTIONS, events::add);
+    RunReport second = engine.destroy(set, OPTIONS, events::add);
 
     // then
     assertThat(first.result()).isEqualTo(RunReport.Result.SUCCESS);
@@ -217,6 +220,8 @@ class LifecycleTest {
     assertThat(deployment(cluster, "web")).isNull();
     assertThat(second.result()).isEqualTo(RunReport.Result.SUCCESS);
     assertThat(second.object("Deployment", "web").action()).isEqualTo(Action.ABSENT);
+    assertThat(events).singleElement().isInstanceOfSatisfying(ProgressEvent.Deleted.class,
+        d -> assertThat(d.object().name()).isEqualTo("web"));
   }
 
   @Test
