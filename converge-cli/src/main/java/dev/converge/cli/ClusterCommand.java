@@ -68,8 +68,13 @@ abstract class ClusterCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     Redactor redactor = Redactor.NONE;
     long started = System.nanoTime();
+    Manifests read;
     try {
-      Manifests read = read(paths());
+      read = read(paths());
+    } catch (UncheckedIOException e) {
+      return fail(ExitCodes.INVALID, e, err, redactor); // a file that cannot be read is bad input
+    }
+    try {
       redactor = Redactor.of(SecretValues.of(read.objects()));
       if (!read.problems().isEmpty()) {
         throw new InvalidManifestException(read.problems());
@@ -86,7 +91,7 @@ abstract class ClusterCommand implements Callable<Integer> {
     } catch (ClusterUnavailableException | UnauthorizedException | ForbiddenException | NetworkException
         | TlsException e) {
       return fail(ExitCodes.UNREACHABLE, e, err, redactor);
-    } catch (EmptySetException | ForeignApplySetException | UncheckedIOException e) {
+    } catch (EmptySetException | ForeignApplySetException e) {
       // refused before the first write: bad input, not a cluster failure
       return fail(ExitCodes.INVALID, e, err, redactor);
     } catch (RuntimeException e) {
