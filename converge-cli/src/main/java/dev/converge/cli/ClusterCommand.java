@@ -29,6 +29,7 @@ import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -94,6 +95,8 @@ abstract class ClusterCommand implements Callable<Integer> {
     } catch (EmptySetException | ForeignApplySetException e) {
       // refused before the first write: bad input, not a cluster failure
       return fail(ExitCodes.INVALID, e, err, redactor);
+    } catch (ParameterException e) {
+      throw e; // picocli prints it with the usage; exit 2
     } catch (RuntimeException e) {
       return fail(ExitCodes.FAILED, e, err, redactor);
     }

@@ -52,6 +52,11 @@ public final class ClusterOptions {
       description = "Where a running sandbox advertises itself. Default: ${DEFAULT-VALUE}.")
   Path sandboxKubeconfig = Path.of(".converge/sandbox.kubeconfig");
 
+  /** A usage error (exit 2) about these switches, rendered by picocli with the command's usage. */
+  ParameterException usageError(String message) {
+    return new ParameterException(java.util.Objects.requireNonNull(mixee).commandLine(), message);
+  }
+
   public boolean embedded() {
     return cluster != null;
   }

@@ -11,6 +11,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.ParameterException;
 
 /**
  * ClusterSession is the cluster one command runs against: a fabric8 client for the chosen
@@ -81,15 +82,23 @@ public final class ClusterSession implements AutoCloseable {
   private static Config kubeconfig(ClusterOptions options) {
     Path file = options.kubeconfig();
     try {
+      Config config;
       if (file == null) {
-        return Config.autoConfigure(options.context());
-      }
-      if (!Files.isRegularFile(file)) {
+        config = Config.autoConfigure(options.context());
+      } else if (!Files.isRegularFile(file)) {
         throw new ClusterUnavailableException("no kubeconfig file at " + file);
+      } else {
+        File kubeconfig = file.toFile();
+        config = Config.fromKubeconfig(options.context(), kubeconfig);
       }
-      File kubeconfig = file.toFile();
-      return Config.fromKubeconfig(options.context(), kubeconfig);
-    } catch (ClusterUnavailableException e) {
+      // fabric8 falls back to the current context when the named one is missing; kubectl refuses.
+      String context = options.context();
+      if (context != null && config.getContexts().stream().noneMatch(c -> context.equals(c.getName()))) {
+        throw options.usageError("context \"" + context + "\" does not exist in the kubeconfig"
+            + (file == null ? "" : " " + file));
+      }
+      return config;
+    } catch (ClusterUnavailableException | ParameterException e) {
       throw e;
     } catch (RuntimeException e) {
       throw new ClusterUnavailableException("could not read the kubeconfig"

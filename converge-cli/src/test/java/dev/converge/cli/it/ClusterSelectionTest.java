@@ -68,4 +68,25 @@ class ClusterSelectionTest {
     assertThat(run.code()).as(run.toString()).isEqualTo(3);
     assertThat(run.out()).contains("NOT_FOUND");
   }
+
+  @Test
+  void givenKubeconfigContext_whenNamedOrMissing_thenUsedOrUsageExit2NamingIt() {
+    try (Sandbox cluster = Sandbox.start(SandboxOptions.defaults().withControllers(false))) {
+      // given
+      Path kubeconfig = dir.resolve("kube/config");
+      cluster.writeKubeconfig(kubeconfig);
+      Path set = Cli.write(dir, "set/app.yaml", Cli.configMap("default", "ctx"));
+
+      // when
+      Run named = Cli.run("apply", "-f", set.toString(), "--kubeconfig", kubeconfig.toString(),
+          "--context", "converge-sandbox", "--no-wait");
+      Run missing = Cli.run("status", "-f", set.toString(), "--kubeconfig", kubeconfig.toString(),
+          "--context", "no-such-context");
+
+      // then
+      assertThat(named.code()).as(named.toString()).isZero();
+      assertThat(missing.code()).as(missing.toString()).isEqualTo(2);
+      assertThat(missing.err()).contains("no-such-context");
+    }
+  }
 }
