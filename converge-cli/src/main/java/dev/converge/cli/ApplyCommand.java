@@ -1,6 +1,5 @@
 package dev.converge.cli;
 
-import dev.converge.cli.render.Summaries;
 import dev.converge.cli.render.Wording;
 import dev.converge.engine.DeployOptions;
 import dev.converge.engine.RunReport;
@@ -80,7 +79,7 @@ final class ApplyCommand extends ClusterCommand {
         .withWait(waitForReady).withTimeout(timeout).withForce(forceConflicts)
         .withRecreateOnImmutable(recreateOnImmutable).withDryRunServer(dryRun != null);
     RunReport report = context.engine().apply(context.set(), options, context.output().progress());
-    return context.output().finish(Summaries.of(report), dryRun != null ? Wording.DRY_RUN
+    return context.output().finish(context.summary(report), dryRun != null ? Wording.DRY_RUN
         : waitForReady ? Wording.APPLY : Wording.APPLY_NO_WAIT);
   }
 }

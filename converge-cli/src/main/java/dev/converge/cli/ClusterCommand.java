@@ -7,6 +7,7 @@ import dev.converge.cli.render.ExitCodes;
 import dev.converge.cli.render.JsonReport;
 import dev.converge.cli.render.Output;
 import dev.converge.cli.render.Redactor;
+import dev.converge.cli.render.Summaries;
 import dev.converge.cli.render.Summary;
 import dev.converge.core.errors.ForbiddenException;
 import dev.converge.core.errors.NetworkException;
@@ -14,17 +15,22 @@ import dev.converge.core.errors.TlsException;
 import dev.converge.core.errors.UnauthorizedException;
 import dev.converge.engine.Engine;
 import dev.converge.engine.ManifestSet;
+import dev.converge.engine.RunReport;
 import dev.converge.engine.destroy.EmptySetException;
 import dev.converge.engine.inventory.ForeignApplySetException;
 import dev.converge.engine.manifest.InvalidManifestException;
 import dev.converge.engine.manifest.ManifestReader;
 import dev.converge.engine.manifest.Manifests;
+import dev.converge.engine.manifest.ObjectKey;
 import dev.converge.engine.manifest.Problem;
+import dev.converge.engine.manifest.Source;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Mixin;
@@ -52,7 +58,16 @@ abstract class ClusterCommand implements Callable<Integer> {
   CommandSpec spec;
 
   /** What a subcommand runs with: the engine, the validated set (null without -f) and the output. */
-  record Context(Engine engine, @Nullable ManifestSet set, ClusterSession session, Output output) {}
+  record Context(Engine engine, @Nullable ManifestSet set, ClusterSession session, Output output) {
+    /** The report in the CLI's words, each object with the file and document it came from. */
+    Summary summary(RunReport report) {
+      Map<ObjectKey, Source> sources = new HashMap<>();
+      if (set != null) {
+        set.objects().forEach(o -> sources.put(o.key(), o.source()));
+      }
+      return Summaries.of(report, sources::get);
+    }
+  }
 
   /** Checks switch combinations; throws picocli's ParameterException (exit 2) before any work. */
   void checkUsage() {}

@@ -1,6 +1,5 @@
 package dev.converge.cli;
 
-import dev.converge.cli.render.Summaries;
 import dev.converge.cli.render.Wording;
 import dev.converge.engine.DeployOptions;
 import dev.converge.engine.RunReport;
@@ -51,6 +50,6 @@ final class DestroyCommand extends ClusterCommand {
         ? context.engine().destroyApplySet(applySet, context.session().namespace(), options,
             context.output().progress())
         : context.engine().destroy(context.set(), options, context.output().progress());
-    return context.output().finish(Summaries.of(report), Wording.DESTROY);
+    return context.output().finish(context.summary(report), Wording.DESTROY);
   }
 }

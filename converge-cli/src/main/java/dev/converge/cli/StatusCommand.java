@@ -3,7 +3,6 @@ package dev.converge.cli;
 import dev.converge.cli.render.ObjectLine;
 import dev.converge.cli.render.Output;
 import dev.converge.cli.render.Row;
-import dev.converge.cli.render.Summaries;
 import dev.converge.cli.render.Wording;
 import dev.converge.cli.render.Summary;
 import dev.converge.cli.render.TableFormat;
@@ -37,7 +36,7 @@ final class StatusCommand extends ClusterCommand {
 
   @Override
   int run(Context context) {
-    Summary summary = Summaries.of(context.engine().status(context.set()));
+    Summary summary = context.summary(context.engine().status(context.set()));
     Output out = context.output();
     if (out.mode() != Output.Mode.JSON) {
       List<Row> rows = summary.objects().stream().map(StatusCommand::row).toList();

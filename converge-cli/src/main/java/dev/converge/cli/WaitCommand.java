@@ -1,6 +1,5 @@
 package dev.converge.cli;
 
-import dev.converge.cli.render.Summaries;
 import dev.converge.cli.render.Wording;
 import dev.converge.core.status.wait.Goal;
 import dev.converge.engine.RunReport;
@@ -50,6 +49,6 @@ final class WaitCommand extends ClusterCommand {
   int run(Context context) {
     Goal goal = condition == Condition.deleted ? Goal.DELETED : Goal.READY;
     RunReport report = context.engine().await(context.set(), goal, timeout, context.output().progress());
-    return context.output().finish(Summaries.of(report), goal == Goal.READY ? Wording.WAIT_CURRENT : Wording.WAIT_DELETED);
+    return context.output().finish(context.summary(report), goal == Goal.READY ? Wording.WAIT_CURRENT : Wording.WAIT_DELETED);
   }
 }

@@ -33,7 +33,8 @@ public final class SummaryLine {
       if (!wording.goal().equals(o.status()) && !o.reason().isEmpty()) {
         String reason = TableFormat.oneLine(o.reason());
         // readiness one-liners start with the status already
-        lines.add("  " + o.describe() + ": " + (reason.startsWith(o.status()) ? "" : o.status() + ": ") + reason);
+        lines.add("  " + o.describe() + (o.source() == null ? "" : " (" + o.source() + ")") + ": "
+            + (reason.startsWith(o.status()) ? "" : o.status() + ": ") + reason);
       }
     }
     return lines;

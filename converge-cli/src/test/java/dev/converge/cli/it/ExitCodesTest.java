@@ -122,7 +122,7 @@ class ExitCodesTest {
 
     // then
     assertThat(run.code()).as(run.toString()).isEqualTo(3);
-    assertThat(run.out()).contains("TIMED OUT", "Deployment exit-timeout/web: ");
+    assertThat(run.out()).contains("TIMED OUT", "Deployment exit-timeout/web (" + set + "#1 (line 5)): ");
   }
 
   @Nested
