@@ -1,6 +1,7 @@
 package dev.converge.cli;
 
 import dev.converge.cli.render.Wording;
+import dev.converge.core.status.ReadinessOptions;
 import dev.converge.engine.DeployOptions;
 import dev.converge.engine.RunReport;
 import java.nio.file.Path;
@@ -41,6 +42,13 @@ final class ApplyCommand extends ClusterCommand {
       description = "How long the wait may take, e.g. 90s, 5m. Default: ${DEFAULT-VALUE}.")
   Duration timeout;
 
+  @Option(names = "--status-grace", paramLabel = "DURATION", defaultValue = "20s",
+      converter = DurationConverter.class,
+      description = "How long a custom resource whose kind has a status subresource may go without "
+          + "any status before it counts as ready by existing (no controller for it is installed). "
+          + "Default: ${DEFAULT-VALUE}.")
+  Duration statusGrace;
+
   @Option(names = "--force-conflicts",
       description = "Take ownership of fields other field managers own instead of failing.")
   boolean forceConflicts;
@@ -77,7 +85,8 @@ final class ApplyCommand extends ClusterCommand {
   int run(Context context) {
     DeployOptions options = DeployOptions.DEFAULTS.withApplySet(applySet).withPrune(prune)
         .withWait(waitForReady).withTimeout(timeout).withForce(forceConflicts)
-        .withRecreateOnImmutable(recreateOnImmutable).withDryRunServer(dryRun != null);
+        .withRecreateOnImmutable(recreateOnImmutable).withDryRunServer(dryRun != null)
+        .withReadiness(ReadinessOptions.DEFAULTS.withStatusGrace(statusGrace));
     RunReport report = context.engine().apply(context.set(), options, context.output().progress());
     return context.output().finish(context.summary(report), dryRun != null ? Wording.DRY_RUN
         : waitForReady ? Wording.APPLY : Wording.APPLY_NO_WAIT);
