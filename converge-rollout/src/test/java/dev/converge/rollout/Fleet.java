@@ -73,6 +73,40 @@ final class Fleet {
     });
   }
 
+  /** Pauses the sandbox's StatefulSet controller for this fleet's nodes only (parallel-safe). */
+  void pauseNodes(int replicas) {
+    for (int i = 0; i < replicas; i++) {
+      cluster.controllers().pause("statefulsets", cluster.namespace(),
+          Children.statefulSetName(name, i));
+    }
+  }
+
+  void resumeNodes(int replicas) {
+    for (int i = 0; i < replicas; i++) {
+      cluster.controllers().resume("statefulsets", cluster.namespace(),
+          Children.statefulSetName(name, i));
+    }
+  }
+
+  io.fabric8.kubernetes.api.model.apps.StatefulSet statefulSet(int node) {
+    return cluster.client().apps().statefulSets().inNamespace(cluster.namespace())
+        .withName(Children.statefulSetName(name, node)).get();
+  }
+
+  /** The state of plan task {@code id} (e.g. {@code node-0/apply-statefulset}), or null. */
+  dev.converge.rollout.api.PlanTask task(String id) {
+    NodeDeploymentStatus s = status();
+    if (s.plan() == null) {
+      return null;
+    }
+    return s.plan().tasks().stream().filter(t -> t.id().equals(id)).findFirst().orElse(null);
+  }
+
+  boolean taskDone(String id) {
+    dev.converge.rollout.api.PlanTask t = task(id);
+    return t != null && t.state() == dev.converge.rollout.api.PlanTask.State.Done;
+  }
+
   static String hash(String image) {
     return TemplateHash.of(NodeTemplate.ofImage(image));
   }
