@@ -60,7 +60,7 @@ public final class RolloutOperator implements AutoCloseable {
             .aLeaderElectionConfiguration(OperatorOptions.LEASE_NAME)
             .withLeaseNamespace(options.leaseNamespace()).withIdentity(options.identity())
             .withLeaseDuration(lease).withRenewDeadline(lease.multipliedBy(2).dividedBy(3))
-            .withRetryPeriod(lease.dividedBy(5)).withExitOnStopLeading(false).build());
+            .withRetryPeriod(lease.dividedBy(5)).buildForTest(options.exitOnLostLease()));
       }
     });
     NodeDeploymentReconciler reconciler = new NodeDeploymentReconciler(ops, options.clock(),
