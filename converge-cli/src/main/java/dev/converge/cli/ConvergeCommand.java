@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "converge", mixinStandardHelpOptions = true,
     versionProvider = ConvergeVersion.class,
     description = "Kubernetes changes that land and stay landed.",
-    subcommands = {VersionCommand.class, SandboxCommand.class,
+    subcommands = {VersionCommand.class, SandboxCommand.class, OperatorCommand.class,
         AutoComplete.GenerateCompletion.class})
 public final class ConvergeCommand implements Runnable {
   @Spec
