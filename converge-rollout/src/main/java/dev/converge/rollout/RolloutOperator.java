@@ -56,11 +56,14 @@ public final class RolloutOperator implements AutoCloseable {
           .withReconciliationTerminationTimeout(Duration.ofSeconds(5));
       if (options.leaseNamespace() != null) {
         Duration lease = options.leaseDuration();
-        o.withLeaderElectionConfiguration(LeaderElectionConfigurationBuilder
+        // JOSDK exits the process on a lost Lease unless built "for test"; embedders opt out.
+        var election = LeaderElectionConfigurationBuilder
             .aLeaderElectionConfiguration(OperatorOptions.LEASE_NAME)
             .withLeaseNamespace(options.leaseNamespace()).withIdentity(options.identity())
             .withLeaseDuration(lease).withRenewDeadline(lease.multipliedBy(2).dividedBy(3))
-            .withRetryPeriod(lease.dividedBy(5)).buildForTest(options.exitOnLostLease()));
+            .withRetryPeriod(lease.dividedBy(5));
+        o.withLeaderElectionConfiguration(options.exitOnLostLease() ? election.build()
+            : election.buildForTest(false));
       }
     });
     NodeDeploymentReconciler reconciler = new NodeDeploymentReconciler(ops, options.clock(),

@@ -121,6 +121,11 @@ public final class NodeDeploymentReconciler
         if (Decision.retryRequested(before, retry)) {
           d.retryToken = retry; // nothing failed toward this template: nothing to retry
         }
+        if (Decision.failedPlan(before)) {
+          // Template back on the baseline after a failure: missing nodes are re-created at it.
+          d.plan = null;
+          d.failedHash = null;
+        }
         children.sync(nd, sts, hash, false);
       }
       case HOLD_FAILED -> { }
