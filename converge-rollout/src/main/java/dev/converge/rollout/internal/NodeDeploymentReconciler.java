@@ -134,13 +134,13 @@ public final class NodeDeploymentReconciler
           d.retryToken = retry;
         }
         start(nd, d, hash, before.currentHash(), now);
-        events.normal(nd, "RolloutStarted", "rolling out template " + TemplateHash.shortForm(hash)
+        d.normal("RolloutStarted", "rolling out template " + TemplateHash.shortForm(hash)
             + " from " + TemplateHash.shortForm(Objects.requireNonNull(before.currentHash())));
       }
       case SUPERSEDE -> {
         RolloutStatus old = Objects.requireNonNull(before.rollout());
         start(nd, d, hash, old.fromHash(), now);
-        events.normal(nd, "RolloutSuperseded", "rollout to " + old.targetHash()
+        d.normal("RolloutSuperseded", "rollout to " + old.targetHash()
             + " superseded by " + hash);
       }
       case CONTINUE -> { }
@@ -159,6 +159,9 @@ public final class NodeDeploymentReconciler
     d.phase = Phases.of(d.rollout != null, planFailed, ready, replicas);
     d.observedGeneration = generation;
     write(nd, before, d.build());
+    // Only a decision that was persisted is announced: a stale one is re-decided silently.
+    d.events().forEach(e -> e.emit(events, nd));
+    d.afterWrite().forEach(Runnable::run);
     if (d.rollout != null && d.plan != null) {
       Duration left = Stalls.untilStalled(d.plan, deadline(nd), now);
       return Optional.of(left.isZero() || left.compareTo(POLL) > 0 ? POLL
@@ -215,8 +218,8 @@ public final class NodeDeploymentReconciler
     d.condition(PLAN_IN_PROGRESS, false, "PlanCompleted", "every task done");
     d.condition(STALLED, false, "Progressing", "rollout complete");
     metrics.stalled(key(nd), false);
-    metrics.finished("complete", took);
-    events.normal(nd, "RolloutComplete", "all " + nd.getSpec().replicas()
+    d.afterWrite(() -> metrics.finished("complete", took));
+    d.normal("RolloutComplete", "all " + nd.getSpec().replicas()
         + " nodes run template " + TemplateHash.shortForm(rollout.targetHash()));
   }
 
@@ -230,8 +233,8 @@ public final class NodeDeploymentReconciler
     d.condition(PLAN_IN_PROGRESS, false, "PlanFailed", String.valueOf(plan.error()));
     d.condition(STALLED, false, "RolloutFailed", "rollout failed, not stalled");
     metrics.stalled(key(nd), false);
-    metrics.finished("failed", took);
-    events.warning(nd, "RolloutFailed", message);
+    d.afterWrite(() -> metrics.finished("failed", took));
+    d.warning("RolloutFailed", message);
   }
 
   private void watchForStall(NodeDeployment nd, StatusDraft d, Plan plan, Instant now) {
@@ -244,7 +247,7 @@ public final class NodeDeploymentReconciler
           + plan.lastProgressAt() + ")";
       d.condition(STALLED, true, "ProgressDeadlineExceeded", message);
       if (!wasStalled) {
-        events.warning(nd, "ProgressDeadlineExceeded", message);
+        d.warning("ProgressDeadlineExceeded", message);
       }
     } else {
       d.condition(STALLED, false, "Progressing", "tasks progressing");

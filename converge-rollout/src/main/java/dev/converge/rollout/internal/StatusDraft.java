@@ -39,6 +39,42 @@ final class StatusDraft {
     this.now = now;
   }
 
+  private final List<PendingEvent> pending = new java.util.ArrayList<>();
+
+  /** An event to record once the status deciding it is written. */
+  record PendingEvent(boolean warning, String reason, String message) {
+    void emit(EventRecorder recorder, dev.converge.rollout.api.NodeDeployment nd) {
+      if (warning) {
+        recorder.warning(nd, reason, message);
+      } else {
+        recorder.normal(nd, reason, message);
+      }
+    }
+  }
+
+  void normal(String reason, String message) {
+    pending.add(new PendingEvent(false, reason, message));
+  }
+
+  void warning(String reason, String message) {
+    pending.add(new PendingEvent(true, reason, message));
+  }
+
+  private final List<Runnable> afterWrite = new java.util.ArrayList<>();
+
+  /** Runs {@code r} once the status is written (metrics of what was decided). */
+  void afterWrite(Runnable r) {
+    afterWrite.add(r);
+  }
+
+  List<Runnable> afterWrite() {
+    return List.copyOf(afterWrite);
+  }
+
+  List<PendingEvent> events() {
+    return List.copyOf(pending);
+  }
+
   void condition(String type, boolean status, String reason, String message) {
     conditions = Conditions.set(conditions, type, status, reason, message, generation, now);
   }
