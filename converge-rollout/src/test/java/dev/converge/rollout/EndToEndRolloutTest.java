@@ -2,6 +2,7 @@ package dev.converge.rollout;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.converge.rollout.api.NodeDeployment;
 import dev.converge.rollout.api.NodeDeploymentStatus;
 import dev.converge.rollout.api.Phase;
 import dev.converge.testkit.ConvergeCluster;
@@ -55,6 +56,48 @@ class EndToEndRolloutTest {
       assertThat(s.isTrue(NodeDeploymentStatus.NODES_READY)).isTrue();
       assertThat(s.phase()).isEqualTo(Phase.Ready);
       assertThat(cluster.events(fleet.get(), "RolloutComplete")).hasSize(1);
+    }
+  }
+
+  @Test
+  void givenCrdInstalled_thenShortNameStatusSubresourceAndPrinterColumnsAreServed(
+      TestCluster cluster) {
+    var crd = cluster.client().apiextensions().v1().customResourceDefinitions()
+        .withName(NodeDeployment.CRD_NAME).get();
+
+    assertThat(crd.getSpec().getNames().getShortNames()).containsExactly("nd");
+    var version = crd.getSpec().getVersions().get(0);
+    assertThat(version.getName()).isEqualTo("v1alpha1");
+    assertThat(version.getSubresources().getStatus()).isNotNull();
+    assertThat(version.getAdditionalPrinterColumns()).extracting(c -> c.getName())
+        .containsExactly("Phase", "Ready", "Target Hash", "Age");
+  }
+
+  @Test
+  void givenMaxUnavailableTwo_whenRollingOutFourNodes_thenTwoNodesMoveAtOnceAndAllEndOnV2(
+      TestCluster cluster) {
+    try (RolloutOperator op = Fleet.operator(cluster, "rollout-e2e-parallel")) {
+      // given
+      Fleet fleet = new Fleet(cluster, "wide");
+      fleet.create(4, "node:v1", nd -> {
+        nd.setSpec(nd.getSpec().withMaxUnavailable(2));
+        return nd;
+      });
+      fleet.awaitReadyOn("node:v1", 4);
+      fleet.pauseNodes(4);
+
+      // when
+      fleet.setImage("node:v2");
+
+      // then: nodes 0 and 1 are applied together, node 2 waits for them
+      cluster.eventually(() -> {
+        assertThat(fleet.taskDone("node-0/apply-statefulset")).isTrue();
+        assertThat(fleet.taskDone("node-1/apply-statefulset")).isTrue();
+      });
+      assertThat(fleet.task("node-2/apply-statefulset").state())
+          .isEqualTo(dev.converge.rollout.api.PlanTask.State.Pending);
+      fleet.resumeNodes(4);
+      fleet.awaitReadyOn("node:v2", 4);
     }
   }
 }
