@@ -1,9 +1,6 @@
 package dev.converge.rollout.internal;
 
 import static dev.converge.rollout.api.NodeDeploymentStatus.NODES_READY;
-import static dev.converge.rollout.api.NodeDeploymentStatus.PLAN_IN_PROGRESS;
-import static dev.converge.rollout.api.NodeDeploymentStatus.ROLLOUT_IN_PROGRESS;
-import static dev.converge.rollout.api.NodeDeploymentStatus.STALLED;
 
 import dev.converge.core.client.Kind;
 import dev.converge.core.client.KubeOps;
@@ -27,7 +24,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,6 +50,7 @@ public final class NodeDeploymentReconciler
   private final ChildSync children;
   private final StatefulSetEvents stsEvents;
   private final boolean cachedTaskReads;
+  private final RolloutTransitions transitions;
 
   /**
    * @param cachedTaskReads read StatefulSets for replace-pod and observe-image from the informer
@@ -68,6 +65,7 @@ public final class NodeDeploymentReconciler
     this.children = new ChildSync(ops);
     this.stsEvents = new StatefulSetEvents();
     this.cachedTaskReads = cachedTaskReads;
+    this.transitions = new RolloutTransitions(metrics);
   }
 
   @Override
@@ -133,13 +131,13 @@ public final class NodeDeploymentReconciler
         if (Decision.retryRequested(before, retry)) {
           d.retryToken = retry;
         }
-        start(nd, d, hash, before.currentHash(), now);
+        transitions.start(nd, d, hash, Objects.requireNonNull(before.currentHash()), now);
         d.normal("RolloutStarted", "rolling out template " + TemplateHash.shortForm(hash)
             + " from " + TemplateHash.shortForm(Objects.requireNonNull(before.currentHash())));
       }
       case SUPERSEDE -> {
         RolloutStatus old = Objects.requireNonNull(before.rollout());
-        start(nd, d, hash, old.fromHash(), now);
+        transitions.start(nd, d, hash, old.fromHash(), now);
         d.normal("RolloutSuperseded", "rollout to " + old.targetHash()
             + " superseded by " + hash);
       }
@@ -170,17 +168,6 @@ public final class NodeDeploymentReconciler
     return Optional.empty();
   }
 
-  private void start(NodeDeployment nd, StatusDraft d, String hash, String fromHash,
-      Instant now) {
-    d.rollout = new RolloutStatus(hash, fromHash, now.toString());
-    d.plan = Plans.forRollout(UUID.randomUUID().toString(), hash, nd.getSpec().replicas(), now);
-    d.condition(ROLLOUT_IN_PROGRESS, true, "TemplateChanged",
-        "rolling out template " + hash);
-    d.condition(PLAN_IN_PROGRESS, true, "PlanStarted", "plan " + d.plan.id());
-    d.condition(STALLED, false, "Progressing", "rollout started");
-    metrics.stalled(key(nd), false);
-  }
-
   /** Runs tasks until none can move now; at most one pass per task, so it always ends. */
   private void runPlan(NodeDeployment nd, StatusDraft d, String hash, Instant now) {
     Plan plan = Objects.requireNonNull(d.plan);
@@ -202,57 +189,10 @@ public final class NodeDeploymentReconciler
     RolloutStatus rollout = Objects.requireNonNull(d.rollout);
     Duration took = Duration.between(Instant.parse(rollout.startedAt()), now);
     switch (plan.phase()) {
-      case Completed -> complete(nd, d, rollout, took);
-      case Failed -> fail(nd, d, rollout, plan, took);
-      case Active -> watchForStall(nd, d, plan, now);
+      case Completed -> transitions.complete(nd, d, rollout, took);
+      case Failed -> transitions.fail(nd, d, rollout, plan, took);
+      case Active -> transitions.watchForStall(nd, d, plan, now);
     }
-  }
-
-  private void complete(NodeDeployment nd, StatusDraft d, RolloutStatus rollout, Duration took) {
-    d.currentHash = rollout.targetHash();
-    d.failedHash = null;
-    d.rollout = null;
-    d.plan = null;
-    d.condition(ROLLOUT_IN_PROGRESS, false, "RolloutComplete",
-        "all nodes run template " + rollout.targetHash());
-    d.condition(PLAN_IN_PROGRESS, false, "PlanCompleted", "every task done");
-    d.condition(STALLED, false, "Progressing", "rollout complete");
-    metrics.stalled(key(nd), false);
-    d.afterWrite(() -> metrics.finished("complete", took));
-    d.normal("RolloutComplete", "all " + nd.getSpec().replicas()
-        + " nodes run template " + TemplateHash.shortForm(rollout.targetHash()));
-  }
-
-  private void fail(NodeDeployment nd, StatusDraft d, RolloutStatus rollout, Plan plan,
-      Duration took) {
-    String message = "rollout to " + rollout.targetHash() + " failed: " + plan.error();
-    // The failed target is remembered, not adopted: currentHash stays the old baseline.
-    d.failedHash = rollout.targetHash();
-    d.rollout = null;
-    d.condition(ROLLOUT_IN_PROGRESS, false, "RolloutFailed", message);
-    d.condition(PLAN_IN_PROGRESS, false, "PlanFailed", String.valueOf(plan.error()));
-    d.condition(STALLED, false, "RolloutFailed", "rollout failed, not stalled");
-    metrics.stalled(key(nd), false);
-    d.afterWrite(() -> metrics.finished("failed", took));
-    d.warning("RolloutFailed", message);
-  }
-
-  private void watchForStall(NodeDeployment nd, StatusDraft d, Plan plan, Instant now) {
-    Duration deadline = deadline(nd);
-    boolean stalled = Stalls.isStalled(plan, deadline, now);
-    boolean wasStalled = d.conditions.stream().anyMatch(c -> STALLED.equals(c.getType())
-        && "True".equals(c.getStatus()));
-    if (stalled) {
-      String message = "no task progress for more than " + deadline.toSeconds() + "s (since "
-          + plan.lastProgressAt() + ")";
-      d.condition(STALLED, true, "ProgressDeadlineExceeded", message);
-      if (!wasStalled) {
-        d.warning("ProgressDeadlineExceeded", message);
-      }
-    } else {
-      d.condition(STALLED, false, "Progressing", "tasks progressing");
-    }
-    metrics.stalled(key(nd), stalled);
   }
 
   private Optional<StatefulSet> readForTask(String namespace, String name) {
@@ -297,11 +237,11 @@ public final class NodeDeploymentReconciler
     return ErrorStatusUpdateControl.defaultErrorProcessing();
   }
 
-  private static Duration deadline(NodeDeployment nd) {
+  static Duration deadline(NodeDeployment nd) {
     return Duration.ofSeconds(nd.getSpec().progressDeadline());
   }
 
-  private static String key(NodeDeployment nd) {
+  static String key(NodeDeployment nd) {
     return nd.getMetadata().getNamespace() + "/" + nd.getMetadata().getName();
   }
 
