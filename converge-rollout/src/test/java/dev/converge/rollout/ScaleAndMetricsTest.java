@@ -69,6 +69,32 @@ class ScaleAndMetricsTest {
   }
 
   @Test
+  @dev.converge.testkit.Requires(Capability.CONTROLLER_CONTROL)
+  void givenRolloutInFlight_whenScaledDown_thenRemovedNodeIsNotRolledAndRestEndOnV2(
+      TestCluster cluster) {
+    try (RolloutOperator op = Fleet.operator(cluster, "rollout-scale-mid")) {
+      // given: v1 → v2 stuck on node 0
+      Fleet fleet = new Fleet(cluster, "chain");
+      fleet.create(3, "node:v1");
+      fleet.awaitReadyOn("node:v1", 3);
+      fleet.pauseNodes(3);
+      fleet.setImage("node:v2");
+      cluster.eventually(() -> assertThat(fleet.taskDone("node-0/apply-statefulset")).isTrue());
+
+      // when
+      fleet.resource().edit(nd -> {
+        nd.setSpec(nd.getSpec().withReplicas(2));
+        return nd;
+      });
+      fleet.resumeNodes(3);
+
+      // then
+      fleet.awaitReadyOn("node:v2", 2);
+      cluster.eventually(() -> assertThat(fleet.statefulSet(2)).isNull());
+    }
+  }
+
+  @Test
   void givenUnretryableWriteErrorOnce_whenRollingOut_thenErrorCountedRetriedAndMetricsServed(
       TestCluster cluster) throws Exception {
     // given: the first StatefulSet apply of the rollout answers 501 (unclassified: not retried inline)

@@ -176,7 +176,10 @@ public final class NodeDeploymentReconciler
     for (int pass = 0; pass <= plan.tasks().size() && plan.phase() == Plan.Phase.Active; pass++) {
       long doneBefore = Plans.doneCount(plan);
       for (PlanTask task : Plans.runnable(plan, maxUnavailable)) {
-        plan = Plans.record(plan, task.id(), executor.run(nd, task, hash), now);
+        // A node scaled away mid-rollout is not rolled (nor re-created): sync removes it after.
+        TaskOutcome outcome = task.node() >= nd.getSpec().replicas() ? TaskOutcome.done()
+            : executor.run(nd, task, hash);
+        plan = Plans.record(plan, task.id(), outcome, now);
         if (plan.phase() != Plan.Phase.Active) {
           break;
         }
