@@ -65,13 +65,33 @@ final class Fleet {
     return nd.getStatus();
   }
 
-  /** Changes the image (optimistic-lock free: edit() re-reads and retries). */
+  /** Changes the image. */
   void setImage(String image) {
-    resource().edit(nd -> {
+    edit(nd -> {
       nd.setSpec(nd.getSpec().withTemplate(nd.getSpec().template().withImage(image)));
       return nd;
     });
   }
+
+  /**
+   * Edits the NodeDeployment as a user would: read, change, write with its resourceVersion, and
+   * on Conflict (the operator wrote status meanwhile) read again, a bounded number of times.
+   */
+  void edit(UnaryOperator<NodeDeployment> change) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        resource().edit(change);
+        return;
+      } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
+        if (e.getCode() != 409 || attempt == MAX_EDIT_ATTEMPTS) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  /** The operator writes status a few times per node; ten re-reads outlast that. */
+  static final int MAX_EDIT_ATTEMPTS = 10;
 
   /** Pauses the sandbox's StatefulSet controller for this fleet's nodes only (parallel-safe). */
   void pauseNodes(int replicas) {

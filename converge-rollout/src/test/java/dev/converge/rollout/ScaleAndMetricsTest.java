@@ -44,7 +44,7 @@ class ScaleAndMetricsTest {
       fleet.awaitReadyOn("node:v1", 2);
 
       // when
-      fleet.resource().edit(nd -> {
+      fleet.edit(nd -> {
         nd.setSpec(nd.getSpec().withReplicas(4));
         return nd;
       });
@@ -53,7 +53,7 @@ class ScaleAndMetricsTest {
       fleet.awaitReadyOn("node:v1", 4);
 
       // when
-      fleet.resource().edit(nd -> {
+      fleet.edit(nd -> {
         nd.setSpec(nd.getSpec().withReplicas(1));
         return nd;
       });
@@ -82,7 +82,7 @@ class ScaleAndMetricsTest {
       cluster.eventually(() -> assertThat(fleet.taskDone("node-0/apply-statefulset")).isTrue());
 
       // when
-      fleet.resource().edit(nd -> {
+      fleet.edit(nd -> {
         nd.setSpec(nd.getSpec().withReplicas(2));
         return nd;
       });

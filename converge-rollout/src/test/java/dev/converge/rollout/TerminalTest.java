@@ -82,7 +82,7 @@ class TerminalTest {
 
       // when: the retry annotation is set
       fleet.resumeNodes(3);
-      fleet.resource().edit(nd -> {
+      fleet.edit(nd -> {
         nd.getMetadata().getAnnotations().put(NodeDeployment.RETRY_ANNOTATION, "1");
         return nd;
       });

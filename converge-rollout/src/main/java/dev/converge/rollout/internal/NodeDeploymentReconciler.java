@@ -85,7 +85,7 @@ public final class NodeDeploymentReconciler
         return UpdateControl.noUpdate();
       }
       try {
-        Optional<Duration> requeue = reconcileOnce(live.get());
+        Optional<Duration> requeue = reconcileOnce(live.get(), context);
         UpdateControl<NodeDeployment> c = UpdateControl.noUpdate();
         return requeue.map(d -> c.rescheduleAfter(d)).orElse(c);
       } catch (StaleDecision e) {
@@ -96,7 +96,7 @@ public final class NodeDeploymentReconciler
         + MAX_STALE_ROUNDS + " reconcile rounds");
   }
 
-  private Optional<Duration> reconcileOnce(NodeDeployment nd) {
+  private Optional<Duration> reconcileOnce(NodeDeployment nd, Context<NodeDeployment> context) {
     Instant now = clock.instant();
     NodeDeploymentStatus before = nd.getStatus() == null ? NodeDeploymentStatus.empty()
         : nd.getStatus();
@@ -107,13 +107,16 @@ public final class NodeDeploymentReconciler
     String retry = nd.getMetadata().getAnnotations() == null ? null
         : nd.getMetadata().getAnnotations().get(NodeDeployment.RETRY_ANNOTATION);
     Decision decision = Decision.of(before, hash, retry);
-    List<StatefulSet> sts = children.statefulSets(nd);
+    // Counting ready nodes and spotting missing ones may lag a little: the informer's copy
+    // (listing 50 StatefulSets on every reconcile made a rollout quadratic). Task decisions
+    // read live.
+    List<StatefulSet> sts = context.getSecondaryResourcesAsStream(StatefulSet.class)
+        .sorted(java.util.Comparator.comparingInt(ChildSync::ordinal)).toList();
     switch (decision) {
       case INITIAL -> {
         children.ensureService(nd);
         children.sync(nd, sts, hash, true);
         d.currentHash = hash;
-        sts = children.statefulSets(nd);
       }
       case STEADY -> {
         if (Decision.retryRequested(before, retry)) {
