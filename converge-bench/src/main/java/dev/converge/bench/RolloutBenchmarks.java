@@ -41,6 +41,8 @@ public final class RolloutBenchmarks {
   static final double MAX_OVERHEAD_MS_PER_NODE = 20;
   static final double MAX_HEAP_MB = 256;
   static final Duration TIMEOUT = Duration.ofMinutes(5);
+  /** Rounds run first and thrown away: the JIT and the connection pools warm up in two. */
+  static final int WARMUP_ROUNDS = 2;
 
   private RolloutBenchmarks() {}
 
@@ -54,9 +56,9 @@ public final class RolloutBenchmarks {
             .withConfig(sandbox.clientConfig()).build()) {
       sandbox.controllers().podStartDelay(Duration.ZERO);
       RolloutOperator.installCrd(client);
-      for (int r = 0; r < rounds + 1; r++) {
+      for (int r = 0; r < rounds + WARMUP_ROUNDS; r++) {
         double[] m = rollout(sandbox, client, "bench-" + r);
-        if (r > 0) { // the first round warms the JIT and the connection pools up
+        if (r >= WARMUP_ROUNDS) {
           rollouts.add(m);
         }
         System.err.printf("rollout round %d: total %.0f ms, simulated %.0f ms, overhead %.1f ms/node%n",
@@ -211,11 +213,13 @@ public final class RolloutBenchmarks {
     double medianOverhead = BenchmarkReport.median(overhead);
     StringBuilder md = new StringBuilder("## Rollout operator\n\n")
         .append(String.format("A %d-node in-place rollout (v1 → v2) of one NodeDeployment on the "
-            + "sandbox, pods ready instantly, operator in-process; median of %d rounds after one "
-            + "warm-up. Simulated time is what the sandbox's StatefulSet and pod controllers "
+            + "sandbox, pods ready instantly, operator in-process; median of %d rounds after %d "
+            + "warm-up rounds; load average at the end %.1f on %d CPUs. Simulated time is what the sandbox's StatefulSet and pod controllers "
             + "spent (spec observed after the operator's apply, old pod deleting until its "
             + "replacement is ready), from watch events. Overhead per node = (total − "
-            + "simulated) / nodes.%n", NODES, n))
+            + "simulated) / nodes.%n", NODES, n, WARMUP_ROUNDS,
+            java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                .getSystemLoadAverage(), Runtime.getRuntime().availableProcessors()))
         .append("Command: `java -cp \"converge-bench/target/classes:$(cat cp.txt)\" "
             + "dev.converge.bench.RolloutBenchmarks ").append(n)
         .append(" docs/BENCHMARKS.md` (classpath as in `bench/run.sh`).\n\n")
