@@ -180,6 +180,22 @@ class ApplySetLockTest {
         assertThat(lease(cluster).getSpec().getHolderIdentity()).isEqualTo("run-b");
       }
     }
+    @Test
+    void givenTakeoverWriteCommittedButItsResponseLost_whenRetried_thenHeldWithOneTransition(TestCluster cluster) {
+      // given: an expired lease, and the first PUT on it committed but answered with a reset
+      cluster.client().resource(LeaseClaim.create(cluster.namespace(), LeaseClaim.leaseName(parent.id()),
+          parent.id(), "dead-run", time.instant().minus(Duration.ofSeconds(31)), TTL)).create();
+      cluster.faults().add(FaultSpec.parse("verb=update,path=/apis/coordination.k8s.io/v1/namespaces/"
+          + cluster.namespace() + "/leases/*,reset-after-commit,count=1"));
+
+      // when: the retried PUT conflicts, the re-read finds the lease already ours
+      try (ApplySetLock lock = ApplySetLock.acquire(ops, parent, run("run-b"))) {
+
+        // then
+        assertThat(lease(cluster).getSpec().getHolderIdentity()).isEqualTo("run-b");
+        assertThat(lease(cluster).getSpec().getLeaseTransitions()).isEqualTo(1);
+      }
+    }
   }
 
   @Nested
