@@ -122,7 +122,7 @@ class BadInputCorpusTest {
     return reader.read(List.of(corpus.resolve(c.input())));
   }
 
-  /** A copy of {@code source} plus b.yaml, a link to nothing, and c.yaml without read permission. */
+  /** A copy of {@code source} plus b.yaml, a link to nothing: unreadable even for root. */
   static Path unreadableDirectory(Path source, Path temp) throws IOException {
     Path dir = Files.createDirectories(temp.resolve("unreadable-file"));
     try (Stream<Path> files = Files.list(source)) {
