@@ -37,7 +37,8 @@ final class EngineReport {
         .append(" at the end; a shared machine), Java ").append(System.getProperty("java.version"))
         .append("; one sandbox (HTTPS, loopback, simulated controllers, pods ready ").append(setup.podStartMillis())
         .append(" ms after scheduling) for every tool; ").append(setup.rounds())
-        .append(" rounds, each scenario run for every tool in turn, the order rotating by round.\n")
+        .append(" rounds after an unmeasured warm-up (two small sets per tool), each scenario run for every tool in ")
+        .append("turn, the order rotating by round.\n")
         .append("Workload: 1 Namespace, ").append(setup.configMaps()).append(" ConfigMaps, ")
         .append(setup.deployments()).append(" Deployments (1 replica each) from one manifest directory, a fresh ")
         .append("Namespace per tool and round.\nTools: converge (engine in-process: validate, ApplySet inventory, plan, ")
@@ -56,7 +57,12 @@ final class EngineReport {
     table(md, "(2) No-op re-apply (waits included)", "reapply", false, ceiling);
     table(md, "(4) Apply + wait under 20 % transient write faults (503, 429 + Retry-After: 1, reset)", "faults",
         false, ceiling);
-    md.append("Time under faults versus fault-free (medians): ");
+    md.append("Writes per object under faults (medians; retries included): ");
+    for (String t : tools) {
+      md.append(t).append(' ').append(fmt(Samples.median(s.get("faults.writesPerObject", t)))).append("; ");
+    }
+    md.setLength(md.length() - 2);
+    md.append(".\nTime under faults versus fault-free (medians): ");
     for (String t : tools) {
       double ratio = Samples.median(s.get("faults.s", t)) / Samples.median(s.get("apply.s", t));
       md.append(t).append(' ').append(Double.isNaN(ratio) ? "n/a" : fmt(ratio) + "×").append("; ");
