@@ -85,7 +85,7 @@ public final class EngineBenchmarks {
 
   private static String command(int rounds, Path out, int configMaps, int deployments) {
     return "bench/run.sh " + rounds + " engine` (runs `EngineBenchmarks " + rounds + " " + out + " " + configMaps
-        + " " + deployments;
+        + " " + deployments + "`)";
   }
 
   /**

@@ -48,7 +48,7 @@ final class EngineReport {
         .append("`live destroy`; `live init` unmeasured); fabric8 7.6.1 (sequential `serverSideApply()`, then ")
         .append("`waitUntilReady` per Deployment; deletes one by one, waits for the Namespace); poll-2s (the same ")
         .append("sequential applies, then a list of the Deployments every 2 s until all are CURRENT).\n")
-        .append("Command: `").append(setup.command()).append("`.\n\n");
+        .append("Command: `").append(setup.command()).append(".\n\n");
     md.append("Raw ceiling, server-side applies of a ConfigMap per second with a minimal fabric8 client: 1 client ")
         .append(range("ceiling.applyPerSec.1", "sandbox")).append(", 8 clients ")
         .append(range("ceiling.applyPerSec.8", "sandbox")).append(" (median, min–max).\n\n");
