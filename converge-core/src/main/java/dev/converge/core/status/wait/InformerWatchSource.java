@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
@@ -56,6 +57,13 @@ public final class InformerWatchSource implements WatchSource {
   public Collection<JsonNode> list(ResourceType type, @Nullable String namespace) {
     Feed feed = feeds.get(new FeedKey(type, namespace));
     return feed == null ? List.of() : feed.objects.values();
+  }
+
+  @Override
+  public List<JsonNode> listOwnedBy(
+      ResourceType type, @Nullable String namespace, Set<String> ownerUids) {
+    Feed feed = feeds.get(new FeedKey(type, namespace));
+    return feed == null ? List.of() : feed.owned.ownedBy(ownerUids, feed.objects);
   }
 
   @Override
@@ -109,6 +117,7 @@ public final class InformerWatchSource implements WatchSource {
   private final class Feed implements ResourceEventHandler<GenericKubernetesResource> {
     final FeedKey key;
     final Map<String, JsonNode> objects = new ConcurrentHashMap<>();
+    final OwnerIndex owned = new OwnerIndex();
     final List<ChangeListener> listeners = new CopyOnWriteArrayList<>();
     final SharedIndexInformer<GenericKubernetesResource> informer;
 
@@ -136,13 +145,14 @@ public final class InformerWatchSource implements WatchSource {
     @Override
     public void onDelete(GenericKubernetesResource obj, boolean finalStateUnknown) {
       String name = obj.getMetadata().getName();
-      objects.remove(name);
+      owned.update(name, objects.remove(name), null);
       notifyChanged(name);
     }
 
     private void put(GenericKubernetesResource obj) {
       String name = obj.getMetadata().getName();
-      objects.put(name, client.getKubernetesSerialization().convertValue(obj, JsonNode.class));
+      JsonNode now = client.getKubernetesSerialization().convertValue(obj, JsonNode.class);
+      owned.update(name, objects.put(name, now), now);
       notifyChanged(name);
     }
 

@@ -67,13 +67,13 @@ final class RelatedObjects {
     String uid = obj.path("metadata").path("uid").asText("");
     switch (type.groupKind()) {
       case "apps/Deployment" -> {
-        List<JsonNode> replicaSets = ownedBy(source.list(ResourceType.REPLICA_SETS, ns), Set.of(uid));
+        List<JsonNode> replicaSets = source.listOwnedBy(ResourceType.REPLICA_SETS, ns, Set.of(uid));
         Set<String> rsUids = new HashSet<>();
         replicaSets.forEach(rs -> rsUids.add(rs.path("metadata").path("uid").asText("")));
-        b.replicaSets(replicaSets).pods(ownedBy(source.list(ResourceType.PODS, ns), rsUids));
+        b.replicaSets(replicaSets).pods(source.listOwnedBy(ResourceType.PODS, ns, rsUids));
       }
       case "apps/StatefulSet", "apps/DaemonSet", "apps/ReplicaSet", "batch/Job" ->
-          b.pods(ownedBy(source.list(ResourceType.PODS, ns), Set.of(uid)));
+          b.pods(source.listOwnedBy(ResourceType.PODS, ns, Set.of(uid)));
       case "/PersistentVolumeClaim" -> b.storageClass(storageClass(source, obj));
       default -> {
         if (type.isCustom()) {
@@ -85,19 +85,6 @@ final class RelatedObjects {
       b.events(warnings(source.list(ResourceType.EVENTS, ns)));
     }
     return b.build();
-  }
-
-  private static List<JsonNode> ownedBy(Iterable<JsonNode> objects, Set<String> ownerUids) {
-    List<JsonNode> out = new ArrayList<>();
-    for (JsonNode o : objects) {
-      for (JsonNode ref : o.path("metadata").path("ownerReferences")) {
-        if (ownerUids.contains(ref.path("uid").asText(""))) {
-          out.add(o);
-          break;
-        }
-      }
-    }
-    return out;
   }
 
   private static List<JsonNode> warnings(Iterable<JsonNode> events) {

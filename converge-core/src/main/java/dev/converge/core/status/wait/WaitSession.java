@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -43,6 +44,10 @@ final class WaitSession implements WaitHandle {
   private final List<TrackedObject> tracked = new ArrayList<>();
   /** Keyed by {@link #key}: the object a change of a target kind is about. */
   private final Map<String, TrackedObject> byKey = new LinkedHashMap<>();
+  /** Keyed by the uid last seen for a target, so a child's owner reference finds it. */
+  private final Map<String, TrackedObject> byUid = new HashMap<>();
+  /** Keyed by {@link OwnerChain#subject}: the targets an event about kind and name can be about. */
+  private final Map<String, List<TrackedObject>> bySubject = new HashMap<>();
   private final List<AutoCloseable> registrations = new ArrayList<>();
   private final CompletableFuture<WaitResult> result = new CompletableFuture<>();
   private @Nullable ScheduledFuture<?> nextTick;
@@ -68,6 +73,9 @@ final class WaitSession implements WaitHandle {
       TrackedObject o = new TrackedObject(t, started.plus(each));
       if (byKey.putIfAbsent(key(o.type, o.namespace(), o.name()), o) == null) {
         tracked.add(o);
+        bySubject
+            .computeIfAbsent(OwnerChain.subject(o.type.kind(), o.namespace(), o.name()), k -> new ArrayList<>())
+            .add(o);
       }
     }
   }
@@ -140,6 +148,16 @@ final class WaitSession implements WaitHandle {
     boolean events = type.equals(ResourceType.EVENTS);
     boolean definitions = type.equals(ResourceType.CRDS);
     boolean classes = type.equals(ResourceType.STORAGE_CLASSES);
+    if (podSide || events) {
+      JsonNode changed = source.get(type, namespace, name);
+      if (changed != null) {
+        // Only the owner chain of the pod, ReplicaSet or event subject can read it.
+        recomputeOwners(OwnerChain.of(source, type, namespace, changed), events);
+        finishIfDone();
+        return;
+      }
+      // Deleted: who owned it is no longer known, so judge every target it could affect.
+    }
     if (podSide || events || definitions || classes) {
       for (TrackedObject o : tracked) {
         if (o == direct || o.settled()) {
@@ -157,6 +175,25 @@ final class WaitSession implements WaitHandle {
       }
     }
     finishIfDone();
+  }
+
+  private void recomputeOwners(OwnerChain chain, boolean event) {
+    Set<TrackedObject> affected = new LinkedHashSet<>();
+    for (String uid : chain.uids()) {
+      TrackedObject o = byUid.get(uid);
+      if (o != null) {
+        affected.add(o);
+      }
+    }
+    for (String k : chain.subjects()) {
+      affected.addAll(bySubject.getOrDefault(k, List.of()));
+    }
+    for (TrackedObject o : affected) {
+      // Events only add Warnings, and CURRENT results carry none.
+      if (!(event && isCurrent(o))) {
+        recompute(o);
+      }
+    }
   }
 
   /** Timer: settles objects whose deadline passed and re-judges those whose grace ran out. */
@@ -190,6 +227,12 @@ final class WaitSession implements WaitHandle {
     }
     Instant now = clock.instant();
     JsonNode obj = source.get(o.type, o.namespace(), o.name());
+    if (obj != null) {
+      String uid = obj.path("metadata").path("uid").asText("");
+      if (!uid.isEmpty()) {
+        byUid.put(uid, o);
+      }
+    }
     if (obj != null && options.goal() == Goal.DELETED && isOtherIncarnation(o, obj)) {
       obj = null; // Re-created under the same name: the object waited for is gone.
     }

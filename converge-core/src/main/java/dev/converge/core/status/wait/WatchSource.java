@@ -1,7 +1,10 @@
 package dev.converge.core.status.wait;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -27,6 +30,32 @@ public interface WatchSource extends AutoCloseable {
 
   /** The cached objects of a watched (type, namespace); empty when not watched. */
   Collection<JsonNode> list(ResourceType type, @Nullable String namespace);
+
+  /**
+   * The cached objects of a watched (type, namespace) whose ownerReferences name one of {@code
+   * ownerUids}. This default scans {@link #list}; a source that indexes by owner answers in
+   * O(children), which keeps recomputing a Deployment cheap in a namespace of thousands of pods.
+   */
+  default List<JsonNode> listOwnedBy(
+      ResourceType type, @Nullable String namespace, Set<String> ownerUids) {
+    List<JsonNode> out = new ArrayList<>();
+    for (JsonNode o : list(type, namespace)) {
+      if (isOwnedBy(o, ownerUids)) {
+        out.add(o);
+      }
+    }
+    return out;
+  }
+
+  /** Whether one of the object's ownerReferences names one of {@code ownerUids}. */
+  static boolean isOwnedBy(JsonNode obj, Set<String> ownerUids) {
+    for (JsonNode ref : obj.path("metadata").path("ownerReferences")) {
+      if (ownerUids.contains(ref.path("uid").asText(""))) {
+        return true;
+      }
+    }
+    return false;
+  }
 
   /** The cached object, or null when absent or not watched. */
   @Nullable JsonNode get(ResourceType type, @Nullable String namespace, String name);

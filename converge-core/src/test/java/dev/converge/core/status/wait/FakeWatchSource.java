@@ -20,6 +20,8 @@ final class FakeWatchSource implements WatchSource {
   private final Map<String, List<ChangeListener>> listeners = new ConcurrentHashMap<>();
   final AtomicInteger watchesOpened = new AtomicInteger();
   final List<String> watched = new CopyOnWriteArrayList<>();
+  /** Reads per object, keyed by "kind/name": a wait reads a target once per recompute. */
+  final Map<String, AtomicInteger> gets = new ConcurrentHashMap<>();
 
   static JsonNode yaml(String text) {
     try {
@@ -73,7 +75,13 @@ final class FakeWatchSource implements WatchSource {
 
   @Override
   public JsonNode get(ResourceType type, String namespace, String name) {
+    gets.computeIfAbsent(type.kind() + "/" + name, k -> new AtomicInteger()).incrementAndGet();
     return objects.getOrDefault(feed(type, namespace), Map.of()).get(name);
+  }
+
+  int gets(String kindSlashName) {
+    AtomicInteger n = gets.get(kindSlashName);
+    return n == null ? 0 : n.get();
   }
 
   @Override
