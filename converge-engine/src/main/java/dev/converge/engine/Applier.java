@@ -3,7 +3,6 @@ package dev.converge.engine;
 import dev.converge.core.client.ApplyOption;
 import dev.converge.core.client.ConvergeClient;
 import dev.converge.core.client.DeleteOption;
-import dev.converge.core.client.Kind;
 import dev.converge.core.client.KubeOps;
 import dev.converge.core.errors.FieldManagerConflictException;
 import dev.converge.core.errors.ImmutableFieldException;
@@ -52,7 +51,8 @@ import org.slf4j.LoggerFactory;
  * later stages depend on it. A FAILED object ends the final wait at once (fail fast).
  *
  * <p>Each object is read live before its apply, so the result (and the {@link ProgressEvent}s)
- * tell created, configured and unchanged objects apart without an extra write.
+ * tell created, configured and unchanged objects apart without an extra write; a stage reads its
+ * objects with one LIST per kind and namespace ({@link LiveSnapshot}), not a GET each.
  */
 public final class Applier {
   private static final Logger log = LoggerFactory.getLogger(Applier.class);
@@ -112,8 +112,9 @@ public final class Applier {
     try {
       for (Plan.Stage stage : plan.stages()) {
         Map<ManifestObject, CompletableFuture<Landed>> writes = new LinkedHashMap<>();
+        LiveSnapshot snapshot = LiveSnapshot.read(ops, stage.objects());
         for (ManifestObject object : stage.objects()) {
-          writes.put(object, CompletableFuture.supplyAsync(() -> land(object, writeOptions, options, emit), pool));
+          writes.put(object, CompletableFuture.supplyAsync(() -> land(object, snapshot, writeOptions, options, emit), pool));
         }
         Map<ObjectKey, HasMetadata> gates = new LinkedHashMap<>();
         writes.forEach((object, write) -> {
@@ -155,10 +156,10 @@ public final class Applier {
    * Reads the object live, applies it, and tells whether the apply changed it. A conflict that is
    * drift is repaired by forcing; an immutable field recreates the object when asked.
    */
-  private Landed land(ManifestObject object, ApplyOption[] writeOptions, ApplyOptions options, Emitter emit) {
+  private Landed land(
+      ManifestObject object, LiveSnapshot snapshot, ApplyOption[] writeOptions, ApplyOptions options, Emitter emit) {
     GenericKubernetesResource desired = AppliedDigest.stamp(object.resource());
-    @Nullable HasMetadata before = ops.get(Kind.of(desired), object.namespace(), Objects.requireNonNull(object.name()))
-        .orElse(null);
+    @Nullable HasMetadata before = snapshot.before(object);
     if (before != null && before.getMetadata().getDeletionTimestamp() != null && !options.dryRun()) {
       // applying to an object being deleted changes nothing (and a terminating Namespace refuses
       // new content): wait until it is gone, then create it anew

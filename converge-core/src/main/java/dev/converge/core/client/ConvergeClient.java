@@ -11,11 +11,14 @@ import dev.converge.core.client.internal.Scope;
 import dev.converge.core.client.internal.Scopes;
 import dev.converge.core.retry.CallKind;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.KubernetesResourceList;
+import io.fabric8.kubernetes.api.model.ListOptionsBuilder;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.dsl.ServerSideApplicable;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
@@ -89,15 +92,35 @@ public final class ConvergeClient implements KubeOps {
   public <T extends HasMetadata> List<T> list(Kind<T> kind, @Nullable String namespace, ListOption... options) {
     Scope<T> scope = scopes.of(kind, namespace);
     String selector = null;
+    Integer pageSize = null;
     for (ListOption o : options) {
       if (o instanceof ListOption.LabelSelector s) {
         selector = s.selector();
+      } else if (o instanceof ListOption.PageSize p) {
+        pageSize = p.size();
       }
     }
     String labels = selector;
+    if (pageSize != null) {
+      long limit = pageSize;
+      // One retried call for all pages: an expired continue token (410) restarts from the first.
+      return calls.run(scope, scope.call("list", null), CallKind.READ, () -> pages(scope, labels, limit));
+    }
     return calls.run(scope, scope.call("list", null), CallKind.READ, () -> labels == null
         ? scope.collection().list().getItems()
         : scope.collection().withLabelSelector(labels).list().getItems());
+  }
+
+  private static <T extends HasMetadata> List<T> pages(Scope<T> scope, @Nullable String labels, long limit) {
+    List<T> out = new ArrayList<>();
+    String next = null;
+    do {
+      KubernetesResourceList<T> page = scope.collection().list(new ListOptionsBuilder()
+          .withLabelSelector(labels).withLimit(limit).withContinue(next).build());
+      out.addAll(page.getItems());
+      next = page.getMetadata() == null ? null : page.getMetadata().getContinue();
+    } while (next != null && !next.isEmpty());
+    return out;
   }
 
   @Override

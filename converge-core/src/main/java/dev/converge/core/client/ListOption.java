@@ -10,6 +10,23 @@ public sealed interface ListOption {
     return new LabelSelector(selector);
   }
 
+  /**
+   * Reads the list in pages of at most {@code size} objects (limit and continue), so a large list
+   * never arrives as one huge response; the pages are joined into one result.
+   */
+  static ListOption pageSize(int size) {
+    return new PageSize(size);
+  }
+
+  /** See {@link #pageSize}. */
+  record PageSize(int size) implements ListOption {
+    public PageSize {
+      if (size < 1) {
+        throw new IllegalArgumentException("page size < 1: " + size);
+      }
+    }
+  }
+
   /** See {@link #labelSelector}. */
   record LabelSelector(String selector) implements ListOption {
     public LabelSelector {
