@@ -14,7 +14,9 @@ mvn -B -q -DskipTests -pl converge-bench -am package dependency:build-classpath 
   -Dmdep.outputFile="$cp_file" >/dev/null
 cp="converge-bench/target/classes:$(cat "$cp_file")"
 run() {
-  java -Xmx2g -cp "$cp" -Dorg.slf4j.simpleLogger.defaultLogLevel=warn "$@"
+  # BENCH_JAVA_OPTS: e.g. -Dbench.tools=converge,fabric8 -Dbench.latency=0,5ms (see EngineBenchmarks)
+  # shellcheck disable=SC2086
+  java -Xmx2g ${BENCH_JAVA_OPTS:-} -cp "$cp" -Dorg.slf4j.simpleLogger.defaultLogLevel=warn "$@"
 }
 wants() {
   [[ ",$sections," == *",$1,"* ]]

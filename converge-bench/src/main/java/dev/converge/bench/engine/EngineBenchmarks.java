@@ -12,7 +12,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -22,16 +26,18 @@ import java.util.stream.Collectors;
  *
  * <p>Usage: {@code EngineBenchmarks [rounds [out [configMaps [deployments]]]]} (defaults 5,
  * docs/BENCHMARKS.md, 1000, 100); {@code -Dbench.tools=converge,kubectl} runs a subset (for a quick
- * check; the report then lists only those). New scenarios are one {@link Scenario} class each, added
- * to {@link #SCENARIOS}.
+ * check; the report then lists only those), {@code -Dbench.scenarios=apply,reapply} a subset of
+ * {@link #SCENARIOS} (by their keys), and {@code -Dbench.latency=0,5ms} each round once per setting,
+ * the tools' requests slowed by that much ({@link AddedLatency}; default {@code 0}, in-process
+ * only). New scenarios are one {@link Scenario} class each, added to {@link #SCENARIOS}.
  */
 public final class EngineBenchmarks {
   static final Duration TIMEOUT = Duration.ofMinutes(5);
   /** Pods ready quickly, so that the figures measure the tools rather than the simulated kubelet. */
   static final Duration POD_START = Duration.ofMillis(100);
   static final int WARM_UP_RUNS = 2;
-  static final List<Scenario> SCENARIOS = List.of(
-      new ApplyScenario(), new ReapplyScenario(), new DestroyScenario(), new FaultedApplyScenario());
+  /** By the key {@code -Dbench.scenarios} names them with, in running order. */
+  static final Map<String, Scenario> SCENARIOS = scenarios();
   static final List<String> ALL_TOOLS = List.of("converge", "kubectl", "kpt", "fabric8", "poll-2s");
 
   private EngineBenchmarks() {}
@@ -41,8 +47,12 @@ public final class EngineBenchmarks {
     Path out = Path.of(args.length > 1 ? args[1] : "docs/BENCHMARKS.md");
     int configMaps = args.length > 2 ? Integer.parseInt(args[2]) : 1000;
     int deployments = args.length > 3 ? Integer.parseInt(args[3]) : 100;
-    Set<String> wanted = Arrays.stream(System.getProperty("bench.tools", String.join(",", ALL_TOOLS)).split(","))
-        .map(String::trim).collect(Collectors.toSet());
+    Set<String> wanted = listProperty("bench.tools", String.join(",", ALL_TOOLS));
+    Set<String> scenarioKeys = listProperty("bench.scenarios", String.join(",", SCENARIOS.keySet()));
+    List<Scenario> scenarios = SCENARIOS.entrySet().stream().filter(e -> scenarioKeys.contains(e.getKey()))
+        .map(Map.Entry::getValue).toList();
+    List<AddedLatency> latencies = listProperty("bench.latency", "0").stream().map(AddedLatency::parse)
+        .sorted(Comparator.comparing(AddedLatency::delay)).toList();
     Path root = Files.createTempDirectory("converge-bench-engine");
     SandboxOptions options = SandboxOptions.defaults().withControllers(true)
         .withControllerOptions(ControllerOptions.defaults().withPodStartDelay(POD_START));
@@ -50,28 +60,39 @@ public final class EngineBenchmarks {
         KubernetesClient admin = new KubernetesClientBuilder().withConfig(sandbox.clientConfig()).build()) {
       Path kubeconfig = root.resolve("kubeconfig");
       sandbox.writeKubeconfig(kubeconfig);
-      EngineRun run = new EngineRun(sandbox, admin, root, configMaps, deployments, TIMEOUT);
+      Map<AddedLatency, EngineRun> runs = new LinkedHashMap<>();
+      for (AddedLatency latency : latencies) {
+        runs.put(latency, new EngineRun(sandbox, admin, root, configMaps, deployments, TIMEOUT,
+            latency.none() ? "" : "-l" + latency.delay().toMillis()));
+      }
+      EngineRun first = runs.values().iterator().next();
       List<DeployTool> tools = tools(wanted, sandbox, kubeconfig, root);
       String kubectl = ToolVersions.kubectl(kubeconfig);
       String kpt = ToolVersions.kpt();
       try {
-        warmUp(run, tools);
+        warmUp(first, tools);
         for (int round = 1; round <= rounds; round++) {
-          Ceiling.measure(run);
+          Ceiling.measure(first);
           List<DeployTool> order = new ArrayList<>(tools);
           Collections.rotate(order, -(round - 1));
-          for (Scenario scenario : SCENARIOS) {
-            for (DeployTool tool : order) {
-              long start = System.nanoTime();
-              scenario.run(run, tool, round);
-              System.err.printf("round %d/%d %s %s: %.1f s%n", round, rounds, scenario.title(), tool.name(),
-                  (System.nanoTime() - start) / 1e9);
+          for (Map.Entry<AddedLatency, EngineRun> setting : runs.entrySet()) {
+            for (Scenario scenario : scenarios) {
+              for (DeployTool tool : order) {
+                long start = System.nanoTime();
+                try (AutoCloseable slowed = setting.getKey().install(sandbox)) {
+                  scenario.run(setting.getValue(), tool, round);
+                }
+                System.err.printf("round %d/%d %s %s %s: %.1f s%n", round, rounds, setting.getKey().label(),
+                    scenario.title(), tool.name(), (System.nanoTime() - start) / 1e9);
+              }
             }
           }
           // after every round, so that an interrupted run still leaves the rounds it finished
-          String report = EngineReport.render(run.samples, tools.stream().map(DeployTool::name).toList(),
-              new EngineReport.Setup(round, configMaps, deployments, POD_START.toMillis(), kubectl, kpt,
-                  command(rounds, out, configMaps, deployments)));
+          Map<AddedLatency, Samples> samples = new LinkedHashMap<>();
+          runs.forEach((latency, run) -> samples.put(latency, run.samples));
+          String report = EngineReport.render(first.samples, samples, tools.stream().map(DeployTool::name).toList(),
+              scenarioKeys, new EngineReport.Setup(round, configMaps, deployments, POD_START.toMillis(), kubectl,
+                  kpt, command(rounds, out, configMaps, deployments)));
           BenchmarkReport.writeSection(out, "engine", report);
           if (round == rounds) {
             System.out.println(report);
@@ -83,9 +104,30 @@ public final class EngineBenchmarks {
     }
   }
 
+  private static Map<String, Scenario> scenarios() {
+    Map<String, Scenario> all = new LinkedHashMap<>();
+    all.put("apply", new ApplyScenario());
+    all.put("reapply", new ReapplyScenario());
+    all.put("destroy", new DestroyScenario());
+    all.put("faults", new FaultedApplyScenario());
+    return Collections.unmodifiableMap(all);
+  }
+
+  private static Set<String> listProperty(String name, String defaults) {
+    return Arrays.stream(System.getProperty(name, defaults).split(",")).map(String::trim)
+        .filter(v -> !v.isEmpty()).collect(Collectors.toCollection(LinkedHashSet::new));
+  }
+
   private static String command(int rounds, Path out, int configMaps, int deployments) {
-    return "bench/run.sh " + rounds + " engine` (runs `EngineBenchmarks " + rounds + " " + out + " " + configMaps
-        + " " + deployments + "`)";
+    StringBuilder flags = new StringBuilder();
+    for (String p : List.of("bench.tools", "bench.scenarios", "bench.latency")) {
+      if (System.getProperty(p) != null) {
+        flags.append("-D").append(p).append('=').append(System.getProperty(p)).append(' ');
+      }
+    }
+    String env = flags.length() == 0 ? "" : "BENCH_JAVA_OPTS='" + flags.toString().trim() + "' ";
+    return env + "bench/run.sh " + rounds + " engine` (runs `EngineBenchmarks " + rounds + " " + out + " "
+        + configMaps + " " + deployments + "`)";
   }
 
   /**

@@ -3,6 +3,8 @@ package dev.converge.bench.engine;
 import java.lang.management.ManagementFactory;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.Locale;
 
 /**
@@ -13,20 +15,34 @@ import java.util.Locale;
 final class EngineReport {
   static final String CONVERGE = "converge";
 
-  private final Samples s;
+  private final Samples ceilingSamples;
+  private final Map<AddedLatency, Samples> byLatency;
   private final List<String> tools;
+  private final Set<String> scenarios;
+  /** The samples of the setting being rendered. */
+  private Samples s;
 
-  private EngineReport(Samples samples, List<String> tools) {
-    this.s = samples;
+  private EngineReport(Samples ceilingSamples, Map<AddedLatency, Samples> byLatency, List<String> tools,
+      Set<String> scenarios) {
+    this.ceilingSamples = ceilingSamples;
+    this.byLatency = byLatency;
     this.tools = tools;
+    this.scenarios = scenarios;
+    this.s = ceilingSamples;
   }
 
   /** Facts about the run that the report states: workload, versions, command. */
   record Setup(int rounds, int configMaps, int deployments, long podStartMillis, String kubectl, String kpt,
       String command) {}
 
-  static String render(Samples samples, List<String> tools, Setup setup) {
-    return new EngineReport(samples, tools).render(setup);
+  /**
+   * @param ceilingSamples where the raw ceiling was recorded
+   * @param byLatency the samples of each latency setting, in-process first
+   * @param scenarios keys of the scenarios that ran; the others get no table
+   */
+  static String render(Samples ceilingSamples, Map<AddedLatency, Samples> byLatency, List<String> tools,
+      Set<String> scenarios, Setup setup) {
+    return new EngineReport(ceilingSamples, byLatency, tools, scenarios).render(setup);
   }
 
   private String render(Setup setup) {
@@ -53,25 +69,50 @@ final class EngineReport {
         .append(range("ceiling.applyPerSec.1", "sandbox")).append(", 8 clients ")
         .append(range("ceiling.applyPerSec.8", "sandbox")).append(" (median, min–max).\n\n");
     double ceiling = Samples.median(s.get("ceiling.applyPerSec.8", "sandbox"));
-    table(md, "(1) Apply + wait until CURRENT", "apply", true, ceiling);
-    table(md, "(2) No-op re-apply (waits included)", "reapply", false, ceiling);
-    table(md, "(4) Apply + wait under 20 % transient write faults (503, 429 + Retry-After: 1, reset)", "faults",
-        false, ceiling);
-    md.append("Writes per object under faults (medians; retries included): ");
-    for (String t : tools) {
-      md.append(t).append(' ').append(fmt(Samples.median(s.get("faults.writesPerObject", t)))).append("; ");
+    if (byLatency.keySet().stream().anyMatch(l -> !l.none())) {
+      md.append("Settings: each round runs once per setting. In-process: every request goes over loopback to ")
+          .append("the sandbox in the same JVM, about 1 ms, so going one request at a time costs a tool almost ")
+          .append("nothing. With added latency: a sandbox `latency` fault rule delays every request whose ")
+          .append("User-Agent starts with a tool's (").append(String.join(", ", AddedLatency.TOOL_AGENTS))
+          .append("), as a round trip to a real API server would; the simulated controllers (")
+          .append("`converge-sandbox-controllers`), the harness's checks and the ceiling are not slowed.\n\n");
     }
-    md.setLength(md.length() - 2);
-    md.append(".\nTime under faults versus fault-free (medians): ");
-    for (String t : tools) {
-      double ratio = Samples.median(s.get("faults.s", t)) / Samples.median(s.get("apply.s", t));
-      md.append(t).append(' ').append(Double.isNaN(ratio) ? "n/a" : fmt(ratio) + "×").append("; ");
+    for (Map.Entry<AddedLatency, Samples> setting : byLatency.entrySet()) {
+      s = setting.getValue();
+      String where = byLatency.size() > 1 || !setting.getKey().none() ? ", " + setting.getKey().label() : "";
+      setting(md, where, ceiling);
     }
-    md.setLength(md.length() - 2);
-    md.append(".\n\n");
-    table(md, "(5) Destroy, Namespace included, until gone", "destroy", false, ceiling);
-    targets(md);
+    s = ceilingSamples;
     return md.toString();
+  }
+
+  private void setting(StringBuilder md, String where, double ceiling) {
+    if (scenarios.contains("apply")) {
+      table(md, "(1) Apply + wait until CURRENT" + where, "apply", true, ceiling);
+    }
+    if (scenarios.contains("reapply")) {
+      table(md, "(2) No-op re-apply (waits included)" + where, "reapply", false, ceiling);
+    }
+    if (scenarios.contains("faults")) {
+      table(md, "(4) Apply + wait under 20 % transient write faults (503, 429 + Retry-After: 1, reset)" + where,
+          "faults", false, ceiling);
+      md.append("Writes per object under faults (medians; retries included): ");
+      for (String t : tools) {
+        md.append(t).append(' ').append(fmt(Samples.median(s.get("faults.writesPerObject", t)))).append("; ");
+      }
+      md.setLength(md.length() - 2);
+      md.append(".\nTime under faults versus fault-free (medians): ");
+      for (String t : tools) {
+        double ratio = Samples.median(s.get("faults.s", t)) / Samples.median(s.get("apply.s", t));
+        md.append(t).append(' ').append(Double.isNaN(ratio) ? "n/a" : fmt(ratio) + "×").append("; ");
+      }
+      md.setLength(md.length() - 2);
+      md.append(".\n\n");
+    }
+    if (scenarios.contains("destroy")) {
+      table(md, "(5) Destroy, Namespace included, until gone" + where, "destroy", false, ceiling);
+    }
+    targets(md, where);
   }
 
   private void table(StringBuilder md, String title, String scenario, boolean requests, double ceiling) {
@@ -99,11 +140,12 @@ final class EngineReport {
     md.append('\n');
   }
 
-  private void targets(StringBuilder md) {
-    md.append("### Targets (issue 6)\n\n| target | measured | met |\n|---|---|---|\n");
+  private void targets(StringBuilder md, String where) {
+    md.append("### Targets (issue 6)").append(where).append("\n\n| target | measured | met |\n|---|---|---|\n");
     speedup(md, "kubectl", 5, "(1) converge ≥ 5× faster than kubectl apply + wait");
     speedup(md, "kpt", 1, "(1) converge faster than kpt live apply");
     speedup(md, "fabric8", 3, "(1) converge ≥ 3× faster than sequential fabric8");
+    speedup(md, "poll-2s", 1, "(1) converge faster than sequential fabric8 polling every 2 s");
     double re = Samples.median(s.get("reapply.s", CONVERGE));
     row(md, "(2) converge no-op re-apply ≤ 2 s", fmt(re) + " s", re <= 2);
     double w = Samples.median(s.get("apply.writesPerObject", CONVERGE));
@@ -114,6 +156,9 @@ final class EngineReport {
   }
 
   private void speedup(StringBuilder md, String peer, double factor, String label) {
+    if (!tools.contains(peer)) {
+      return; // not run this time
+    }
     double ratio = Samples.median(s.get("apply.s", peer)) / Samples.median(s.get("apply.s", CONVERGE));
     row(md, label, Double.isNaN(ratio) ? "n/a" : fmt(ratio) + "×", ratio >= factor && ratio > 1);
   }

@@ -24,9 +24,13 @@ final class EngineRun {
   final int configMaps;
   final int deployments;
   final Duration timeout;
+  /** Appended to each set's Namespace, so that each latency setting applies into fresh ones. */
+  final String tag;
   private final Map<String, DeploySet> live = new HashMap<>();
 
-  EngineRun(Sandbox sandbox, KubernetesClient admin, Path root, int configMaps, int deployments, Duration timeout) {
+  EngineRun(Sandbox sandbox, KubernetesClient admin, Path root, int configMaps, int deployments, Duration timeout,
+      String tag) {
+    this.tag = tag;
     this.sandbox = sandbox;
     this.admin = admin;
     this.root = root;
@@ -36,7 +40,7 @@ final class EngineRun {
   }
 
   DeploySet newSet(String namespace) throws Exception {
-    return DeploySet.write(root.resolve("sets"), namespace, configMaps, deployments);
+    return DeploySet.write(root.resolve("sets"), namespace + tag, configMaps, deployments);
   }
 
   void keep(DeployTool tool, DeploySet set) {
