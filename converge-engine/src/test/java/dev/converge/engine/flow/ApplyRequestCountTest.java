@@ -16,6 +16,7 @@ import dev.converge.testkit.TestCluster;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import dev.converge.sandbox.faults.FaultSpec;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,7 +28,7 @@ import org.junit.jupiter.api.Timeout;
  * the same handful of reads and no write. Controllers off, so the counts are the engine's.
  */
 @ConvergeCluster(controllers = false)
-@Requires(Capability.REQUEST_COUNTS)
+@Requires({Capability.REQUEST_COUNTS, Capability.FAULTS})
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class ApplyRequestCountTest {
   static final int CONFIG_MAPS = 200;
@@ -35,6 +36,8 @@ class ApplyRequestCountTest {
   static final long MAX_READS = 25;
   static final DeployOptions NO_WAIT = DeployOptions.DEFAULTS.withWait(false).withPrune("many")
       .withTimeout(Duration.ofSeconds(30));
+  /** Pruning lists the set's kinds too; without it the apply's own reads are all there is. */
+  static final DeployOptions NO_PRUNE = DeployOptions.DEFAULTS.withWait(false).withTimeout(Duration.ofSeconds(30));
   static final List<String> WRITES = List.of("create", "update", "patch", "delete", "deletecollection");
 
   Engine engine;
@@ -45,7 +48,8 @@ class ApplyRequestCountTest {
   }
 
   @AfterEach
-  void close() {
+  void close(TestCluster cluster) {
+    cluster.faults().clear();
     engine.close();
   }
 
@@ -102,5 +106,24 @@ class ApplyRequestCountTest {
     assertThat(again.object("ConfigMap", "cm-8").action()).isEqualTo(Action.UNCHANGED);
     // the re-created ConfigMap, and the ApplySet parent is untouched
     assertThat(writes(cluster) - writesBefore).isEqualTo(1);
+  }
+
+  @Test
+  void givenListAlwaysFailing_whenApplied_thenEachObjectIsReadWithAGetAndClassifiedAsBefore(TestCluster cluster) {
+    String yaml = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: %s}\ndata: {v: \"1\"}\n---\n";
+    engine.apply(engine.validate(Yaml.read("a.yaml", yaml.formatted("a") + yaml.formatted("b")), cluster.namespace()),
+        NO_PRUNE, e -> {});
+    cluster.faults().add(FaultSpec.parse("verb=list,path=/api/v1/namespaces/" + cluster.namespace()
+        + "/configmaps,status=503"));
+    long getsBefore = cluster.requests().count(RequestQuery.all().verb("get").resource("configmaps"));
+
+    RunReport again = engine.apply(engine.validate(Yaml.read("a.yaml", yaml.formatted("a") + yaml.formatted("b")
+        + yaml.formatted("c")), cluster.namespace()), NO_PRUNE, e -> {});
+
+    assertThat(again.succeeded()).isTrue();
+    assertThat(again.object("ConfigMap", "a").action()).isEqualTo(Action.UNCHANGED);
+    assertThat(again.object("ConfigMap", "c").action()).isEqualTo(Action.CREATED);
+    assertThat(cluster.requests().count(RequestQuery.all().verb("get").resource("configmaps")) - getsBefore)
+        .isGreaterThanOrEqualTo(3);
   }
 }
