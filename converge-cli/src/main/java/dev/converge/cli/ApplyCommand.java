@@ -16,7 +16,8 @@ import picocli.CommandLine.ParameterException;
     description = {"Apply manifests (server-side apply, in dependency order), wait until every "
         + "object is ready, and prune what an ApplySet no longer lists.",
         "Exit codes: 0 converged, 1 an object FAILED, 2 invalid input or usage (nothing written), "
-            + "3 timed out, 4 cluster unreachable or unauthorized."})
+            + "3 timed out, 4 cluster unreachable or unauthorized; 1 also when another run held "
+            + "the ApplySet's lock for all of --lock-timeout (nothing written)."})
 final class ApplyCommand extends ClusterCommand {
   @Mixin
   ManifestOptions manifests;
@@ -40,6 +41,9 @@ final class ApplyCommand extends ClusterCommand {
       converter = DurationConverter.class,
       description = "How long the wait may take, e.g. 90s, 5m. Default: ${DEFAULT-VALUE}.")
   Duration timeout;
+
+  @Mixin
+  LockFlags lock;
 
   @Option(names = "--force-conflicts",
       description = "Take ownership of fields other field managers own instead of failing.")
@@ -66,6 +70,9 @@ final class ApplyCommand extends ClusterCommand {
       throw new ParameterException(spec.commandLine(),
           "Invalid value for option '--dry-run': '" + dryRun + "' (expected: server)");
     }
+    if (lock.problem() != null) {
+      throw new ParameterException(spec.commandLine(), lock.problem());
+    }
   }
 
   @Override
@@ -75,9 +82,9 @@ final class ApplyCommand extends ClusterCommand {
 
   @Override
   int run(Context context) {
-    DeployOptions options = DeployOptions.DEFAULTS.withApplySet(applySet).withPrune(prune)
+    DeployOptions options = lock.applyTo(DeployOptions.DEFAULTS.withApplySet(applySet).withPrune(prune)
         .withWait(waitForReady).withTimeout(timeout).withForce(forceConflicts)
-        .withRecreateOnImmutable(recreateOnImmutable).withDryRunServer(dryRun != null);
+        .withRecreateOnImmutable(recreateOnImmutable).withDryRunServer(dryRun != null));
     RunReport report = context.engine().apply(context.set(), options, context.output().progress());
     return context.output().finish(context.summary(report), dryRun != null ? Wording.DRY_RUN
         : waitForReady ? Wording.APPLY : Wording.APPLY_NO_WAIT);

@@ -28,6 +28,10 @@ import dev.converge.engine.inventory.ApiVersions;
 import dev.converge.engine.inventory.ApplySetParent;
 import dev.converge.engine.inventory.GroupKind;
 import dev.converge.engine.inventory.Inventory;
+import dev.converge.engine.lock.ApplySetLock;
+import dev.converge.engine.lock.ApplySetLockedException;
+import dev.converge.engine.lock.LockLostException;
+import dev.converge.engine.lock.LockOptions;
 import dev.converge.engine.manifest.KindResolver;
 import dev.converge.engine.manifest.ManifestObject;
 import dev.converge.engine.manifest.ManifestReader;
@@ -48,7 +52,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -65,6 +69,9 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  */
 public final class Engine implements AutoCloseable {
+  /** A run waiting for the ApplySet lock starts within this of its release; one GET per look. */
+  private static final Duration LOCK_POLL = Duration.ofMillis(250);
+
   private final KubernetesClient client;
   private final ConvergeClient ops;
   private final boolean ownsOps;
@@ -136,7 +143,7 @@ public final class Engine implements AutoCloseable {
     Plan plan = set.plan();
     @Nullable Inventory inventory = inventoryOf(set.defaultNamespace(), options);
     PruneOptions pruneOptions = new PruneOptions(options.allowEmptyPrune());
-    return underApplySetLock(inventory, () -> {
+    return underApplySetLock(inventory, options, timings, ensureHeld -> {
       if (options.prune()) {
         Pruner.requireAllowed(Objects.requireNonNull(inventory), plan, pruneOptions);
       }
@@ -148,6 +155,7 @@ public final class Engine implements AutoCloseable {
       ApplyResult applied = new Applier(ops, waiter, options.concurrency()).apply(stamped, options.applyOptions(), timings);
       @Nullable PruneResult pruned = null;
       if (options.prune() && !options.dryRunServer()) {
+        ensureHeld.run(); // a run that lost its lock may not prune: the new holder's set is not ours
         pruned = new Pruner(destroyer(options)).prune(Objects.requireNonNull(inventory), stamped, applied.succeeded(),
             pruneOptions, k -> timings.on(new ProgressEvent.Pruned(k)));
       }
@@ -174,13 +182,14 @@ public final class Engine implements AutoCloseable {
     Timings timings = new Timings(listener, System::nanoTime);
     Plan plan = set.plan();
     @Nullable Inventory inventory = inventoryOf(set.defaultNamespace(), options);
-    return underApplySetLock(inventory, () -> {
+    return underApplySetLock(inventory, options, timings, ensureHeld -> {
       DestroyResult destroyed = destroyer(options).destroy(plan, k -> timings.on(new ProgressEvent.Deleted(k)));
       RunReport report = RunReports.ofDestroy(plan, destroyed, timings);
       if (inventory == null || !destroyed.succeeded()) {
         return report;
       }
       // what the set no longer lists but the inventory still holds goes too, then the parent
+      ensureHeld.run();
       DestroyResult rest = destroyer(options).destroy(inventory, k -> timings.on(new ProgressEvent.Deleted(k)));
       List<ObjectReport> all = new ArrayList<>(report.objects());
       all.addAll(RunReports.ofDestroy(rest, Action.DELETED, this::apiVersionOf, timings).stream()
@@ -194,7 +203,7 @@ public final class Engine implements AutoCloseable {
       ProgressListener listener) {
     Timings timings = new Timings(listener, System::nanoTime);
     Inventory inventory = new Inventory(ops, ops.discovery(), versions, ApplySetParent.secret(namespace, applySetName));
-    return underApplySetLock(inventory, () -> {
+    return underApplySetLock(inventory, options, timings, ensureHeld -> {
       DestroyResult destroyed = destroyer(options).destroy(inventory, k -> timings.on(new ProgressEvent.Deleted(k)));
       return new RunReport(RunReports.destroyResult(destroyed),
           RunReports.ofDestroy(destroyed, Action.DELETED, this::apiVersionOf, timings), List.of(), timings.total());
@@ -247,12 +256,39 @@ public final class Engine implements AutoCloseable {
   }
 
   /**
-   * Runs {@code work} holding the ApplySet's lock. No lock yet: the Lease lock of package
-   * {@code dev.converge.engine.lock} (branch reliability) is to be acquired and released here, so
-   * that two applies or an apply and a destroy of one set never interleave.
+   * Runs {@code work} holding the ApplySet's lock, so that two applies, or an apply and a destroy, of
+   * one set never interleave (issue 10): otherwise each would prune the other's objects. No
+   * inventory or a server-side dry run: no lock, as nothing is recorded or pruned. {@code work}
+   * gets a check to call before destructive steps: it throws {@link LockLostException} when the
+   * lease was lost (renewals failed for a TTL, or taken over).
+   *
+   * @throws ApplySetLockedException when another run held it for all of {@link DeployOptions#lockWait()}
    */
-  private <T> T underApplySetLock(@Nullable Inventory inventory, Supplier<T> work) {
-    return work.get();
+  private <T> T underApplySetLock(@Nullable Inventory inventory, DeployOptions options, ProgressListener listener,
+      Function<Runnable, T> work) {
+    if (inventory == null || options.dryRunServer()) {
+      return work.apply(() -> {});
+    }
+    LockOptions lock = LockOptions.defaults().withHolder(holderIdentity()).withTtl(options.lockTtl());
+    ApplySetLock held;
+    try {
+      held = ApplySetLock.acquire(ops, inventory.parent(), lock);
+    } catch (ApplySetLockedException busy) {
+      if (options.lockWait().isZero()) {
+        throw busy;
+      }
+      // say who we wait for before waiting: a silent minute looks like a hang
+      listener.on(new ProgressEvent.LockWaiting(busy.lease(), busy.holder(), busy.expiresAt(), options.lockWait()));
+      held = ApplySetLock.acquire(ops, inventory.parent(), lock.withWait(options.lockWait(), LOCK_POLL));
+    }
+    try (ApplySetLock closing = held) {
+      return work.apply(closing::ensureHeld);
+    }
+  }
+
+  /** {@code user@host/pid/random}: who holds the lock, for the one waiting on it; unique per run. */
+  private static String holderIdentity() {
+    return System.getProperty("user.name", "unknown") + "@" + LockOptions.defaultHolder();
   }
 
   private @Nullable Inventory inventoryOf(String namespace, DeployOptions options) {
