@@ -13,9 +13,12 @@ import dev.converge.sandbox.faults.FaultSpec;
 import dev.converge.sandbox.faults.RequestQuery;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
+import io.fabric8.kubernetes.api.model.coordination.v1.LeaseBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -169,5 +172,40 @@ class CrashAndConcurrencyTest {
     // exactly one delete: a-only; no shared object was deleted and created again
     assertThat(deletes()).isEqualTo(1);
     assertThat(LeaseClaim.holding(lease()).holder()).isNull();
+  }
+
+  @Test
+  void givenALiveHolder_whenLockTimeoutRunsOut_thenExit1NamingTheHolderAndNothingWritten(TestInfo test) {
+    // given: another run holds the lock (TTL 30 s, as if renewing)
+    newNamespace(test);
+    Path set = configMaps("set.yaml", "cm", 3);
+    ZonedDateTime now = ZonedDateTime.now(ZoneOffset.UTC);
+    client.leases().inNamespace(namespace).resource(new LeaseBuilder()
+        .withNewMetadata().withNamespace(namespace)
+        .withName(LeaseClaim.leaseName(ApplySetParent.secret(namespace, "big").id())).endMetadata()
+        .withNewSpec().withHolderIdentity("ops@laptop/1234/beef1").withLeaseDurationSeconds(30)
+        .withAcquireTime(now).withRenewTime(now).endSpec().build()).create();
+    sandbox.requests().reset();
+
+    // when
+    Run run = Cli.against(kubeconfig, "apply", "-f", set.toString(), "-n", namespace, "--applyset", "big",
+        "--lock-timeout", "1s");
+    Run atOnce = Cli.against(kubeconfig, "destroy", "--applyset", "big", "-n", namespace, "--lock-timeout", "0");
+
+    // then
+    assertThat(run.code()).as(run.toString()).isEqualTo(1);
+    assertThat(run.err()).contains("waiting up to 1.0s for the ApplySet lock")
+        .contains("ApplySet is locked by ops@laptop/1234/beef1").doesNotContain("\tat ");
+    assertThat(atOnce.code()).as(atOnce.toString()).isEqualTo(1);
+    assertThat(atOnce.err()).doesNotContain("waiting").contains("locked by ops@laptop/1234/beef1");
+    assertThat(Cli.writes(sandbox)).as("writes").isZero();
+  }
+
+  @Test
+  void givenLockTtlNotWholeSeconds_thenUsageExit2() {
+    Run run = Cli.run("apply", "-f", "x.yaml", "--applyset", "s", "--lock-ttl", "1500ms");
+
+    assertThat(run.code()).isEqualTo(2);
+    assertThat(run.err()).contains("--lock-ttl must be whole seconds");
   }
 }
