@@ -129,6 +129,7 @@ class CrashAndConcurrencyTest {
     assertThat(LeaseClaim.holding(lease()).holder()).as("the killed run's lock is left behind").isNotNull();
 
     // when: the same apply again
+    long started = System.nanoTime();
     Run rerun = Cli.against(kubeconfig, "apply", "-f", set.toString(), "-n", namespace, "--applyset", "big",
         "--prune", "--lock-timeout", "20s", "-o", "json");
 
@@ -141,6 +142,9 @@ class CrashAndConcurrencyTest {
     assertThat(after).containsAllEntriesOf(before);
     assertThat(deletes()).isZero();
     assertThat(LeaseClaim.holding(lease()).holder()).as("released").isNull();
+    System.out.printf("FIGURE cli-kill: killed after %d of %d writes, %d objects present; re-run %d ms, exit 0,"
+        + " %d objects, 0 deletes%n", writtenWhenKilled, OBJECTS, before.size(),
+        (System.nanoTime() - started) / 1_000_000, after.size());
   }
 
   @Test

@@ -118,7 +118,7 @@ class SandboxRestartTest {
       assertThat(second.requests().count(RequestQuery.all().verb("delete").resource("configmaps"))).isZero();
       String lease = LeaseClaim.leaseName(ApplySetParent.secret(NS, "big").id());
       assertThat(LeaseClaim.holding(client.leases().inNamespace(NS).withName(lease).get()).holder()).isNull();
-      System.out.printf("restart mid-apply: first run %s, %d acknowledged before the stop%n",
+      System.out.printf("FIGURE sandbox-restart: first run %s, %d acknowledged before the stop%n",
           report == null ? "threw" : report.result(), ackedBeforeStop.size());
     } finally {
       (second != null ? second : first).close();
