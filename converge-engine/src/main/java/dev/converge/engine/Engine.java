@@ -143,10 +143,14 @@ public final class Engine implements AutoCloseable {
     Plan plan = set.plan();
     @Nullable Inventory inventory = inventoryOf(set.defaultNamespace(), options);
     PruneOptions pruneOptions = new PruneOptions(options.allowEmptyPrune());
+    // refusals first: a run that will not write takes no lock either
+    if (options.prune()) {
+      Pruner.requireAllowed(Objects.requireNonNull(inventory), plan, pruneOptions);
+    }
+    if (inventory != null) {
+      inventory.requireOurs();
+    }
     return underApplySetLock(inventory, options, timings, ensureHeld -> {
-      if (options.prune()) {
-        Pruner.requireAllowed(Objects.requireNonNull(inventory), plan, pruneOptions);
-      }
       List<ManifestObject> objects = set.objects();
       if (inventory != null) {
         objects = options.dryRunServer() ? inventory.parent().stamp(objects) : inventory.widen(objects);
