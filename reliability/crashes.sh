@@ -11,10 +11,10 @@ for i in $(seq 1 "$runs"); do
   log="$(mktemp)"
   start=$(date +%s)
   mvn -B ${MVN_OFFLINE:+-o} -pl converge-cli -am verify -Dtest="$tests" -Dsurefire.failIfNoSpecifiedTests=false \
-    -Dorg.slf4j.simpleLogger.defaultLogLevel=off >"$log" 2>&1
+    -Dstyle.color=never >"$log" 2>&1
   code=$?
   echo "run $i: mvn exit $code in $(( $(date +%s) - start )) s"
-  grep -h "Tests run:.*in dev.converge" "$log" | sed 's/^\[[A-Z]*\] /  /'
-  grep -ho "FIGURE .*" "$log" | sed 's/^/  /'
+  grep -ah "Tests run:.*in dev.converge" "$log" | sed "s/^.*Tests run/  Tests run/"
+  grep -aho "FIGURE .*" "$log" | sed 's/^/  /'
   rm -f "$log"
 done
