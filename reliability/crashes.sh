@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # Repeats the lock, concurrency and crash scenarios of issue 10 (ConcurrentApplyTest,
-# SandboxRestartTest, CrashAndConcurrencyTest) and prints one line per run with its figures, for
+# SandboxRestartTest, CrashAndConcurrencyTest, SandboxKilledTest; TESTS=... for fewer) and prints one line per run with its figures, for
 # the "Concurrency and crashes" table of docs/RELIABILITY.md. Builds through the reactor; never
 # installs into ~/.m2. Usage: reliability/crashes.sh [runs]   (default 5)
 set -uo pipefail
 cd "$(dirname "$0")/.."
 runs="${1:-5}"
-tests='ConcurrentApplyTest,SandboxRestartTest,CrashAndConcurrencyTest'
+tests="${TESTS:-ConcurrentApplyTest,SandboxRestartTest,CrashAndConcurrencyTest,SandboxKilledTest}"
 for i in $(seq 1 "$runs"); do
   log="$(mktemp)"
   start=$(date +%s)
