@@ -28,10 +28,6 @@ import dev.converge.engine.inventory.ApiVersions;
 import dev.converge.engine.inventory.ApplySetParent;
 import dev.converge.engine.inventory.GroupKind;
 import dev.converge.engine.inventory.Inventory;
-import dev.converge.engine.lock.ApplySetLock;
-import dev.converge.engine.lock.ApplySetLockedException;
-import dev.converge.engine.lock.LockLostException;
-import dev.converge.engine.lock.LockOptions;
 import dev.converge.engine.manifest.KindResolver;
 import dev.converge.engine.manifest.ManifestObject;
 import dev.converge.engine.manifest.ManifestReader;
@@ -69,9 +65,6 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  */
 public final class Engine implements AutoCloseable {
-  /** A run waiting for the ApplySet lock starts within this of its release; one GET per look. */
-  private static final Duration LOCK_POLL = Duration.ofMillis(250);
-
   private final KubernetesClient client;
   private final ConvergeClient ops;
   private final boolean ownsOps;
@@ -135,8 +128,12 @@ public final class Engine implements AutoCloseable {
    * Applies {@code set}: widens the ApplySet inventory (when named), applies stage by stage, waits,
    * and prunes members no longer desired (when asked and only when the apply succeeded).
    *
+   * With an ApplySet (and not a dry run), runs under its lock: waits for another run holding it,
+   * emitting {@link ProgressEvent.LockWaiting}, for up to {@link DeployOptions#lockWait()}.
+   *
    * @throws dev.converge.engine.destroy.EmptySetException prune of an empty set not allowed; nothing written
    * @throws dev.converge.engine.inventory.ForeignApplySetException the parent belongs to another tool
+   * @throws dev.converge.engine.lock.ApplySetLockedException another run held the lock for all of the wait
    */
   public RunReport apply(ManifestSet set, DeployOptions options, ProgressListener listener) {
     Timings timings = new Timings(listener, System::nanoTime);
@@ -259,40 +256,9 @@ public final class Engine implements AutoCloseable {
         : RunReport.Result.TIMEOUT, objects, List.of(), timings.total());
   }
 
-  /**
-   * Runs {@code work} holding the ApplySet's lock, so that two applies, or an apply and a destroy, of
-   * one set never interleave (issue 10): otherwise each would prune the other's objects. No
-   * inventory or a server-side dry run: no lock, as nothing is recorded or pruned. {@code work}
-   * gets a check to call before destructive steps: it throws {@link LockLostException} when the
-   * lease was lost (renewals failed for a TTL, or taken over).
-   *
-   * @throws ApplySetLockedException when another run held it for all of {@link DeployOptions#lockWait()}
-   */
   private <T> T underApplySetLock(@Nullable Inventory inventory, DeployOptions options, ProgressListener listener,
       Function<Runnable, T> work) {
-    if (inventory == null || options.dryRunServer()) {
-      return work.apply(() -> {});
-    }
-    LockOptions lock = LockOptions.defaults().withHolder(holderIdentity()).withTtl(options.lockTtl());
-    ApplySetLock held;
-    try {
-      held = ApplySetLock.acquire(ops, inventory.parent(), lock);
-    } catch (ApplySetLockedException busy) {
-      if (options.lockWait().isZero()) {
-        throw busy;
-      }
-      // say who we wait for before waiting: a silent minute looks like a hang
-      listener.on(new ProgressEvent.LockWaiting(busy.lease(), busy.holder(), busy.expiresAt(), options.lockWait()));
-      held = ApplySetLock.acquire(ops, inventory.parent(), lock.withWait(options.lockWait(), LOCK_POLL));
-    }
-    try (ApplySetLock closing = held) {
-      return work.apply(closing::ensureHeld);
-    }
-  }
-
-  /** {@code user@host/pid/random}: who holds the lock, for the one waiting on it; unique per run. */
-  private static String holderIdentity() {
-    return System.getProperty("user.name", "unknown") + "@" + LockOptions.defaultHolder();
+    return ApplySetLocking.run(ops, inventory, options, listener, work);
   }
 
   private @Nullable Inventory inventoryOf(String namespace, DeployOptions options) {
