@@ -8,13 +8,13 @@ import java.util.Locale;
  * API server.
  */
 enum FaultKind {
-  THROTTLED_429("429 with Retry-After: 1 s", "path=regex:/apis?/.*,status=429,retry-after=1"),
-  SERVER_ERROR_503("503 Service Unavailable", "path=regex:/apis?/.*,status=503"),
-  RESET_BEFORE("connection reset before the server acts", "path=regex:/apis?/.*,reset"),
-  RESET_AFTER_COMMIT("connection reset after the write committed", "verb=create|update|patch|delete,path=regex:/apis?/.*,reset-after-commit"),
-  REFUSED("connections refused for 300 ms", "path=regex:/apis?/.*,refuse=300ms"),
-  WATCH_DROPPED("watches dropped after 1 event", "verb=watch,path=regex:/apis?/.*,drop=1"),
-  CACHE_LAG_2S("watch events delayed 2 s (cache lag)", "verb=watch,path=regex:/apis?/.*,watch-delay=2s");
+  THROTTLED_429("429 with Retry-After: 1 s", "path=regex:/apis?(/.*)?,status=429,retry-after=1"),
+  SERVER_ERROR_503("503 Service Unavailable", "path=regex:/apis?(/.*)?,status=503"),
+  RESET_BEFORE("connection reset before the server acts", "path=regex:/apis?(/.*)?,reset"),
+  RESET_AFTER_COMMIT("connection reset after the write committed", "verb=create|update|patch|delete,path=regex:/apis?(/.*)?,reset-after-commit"),
+  REFUSED("connections refused for 300 ms", "path=regex:/apis?(/.*)?,refuse=300ms"),
+  WATCH_DROPPED("watches dropped after 1 event", "verb=watch,path=regex:/apis?(/.*)?,drop=1"),
+  CACHE_LAG_2S("watch events delayed 2 s (cache lag)", "verb=watch,path=regex:/apis?(/.*)?,watch-delay=2s");
 
   private final String description;
   private final String spec;

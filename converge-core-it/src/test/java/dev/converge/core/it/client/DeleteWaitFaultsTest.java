@@ -5,10 +5,12 @@ import static dev.converge.core.it.client.Fixtures.configMapsPath;
 import static dev.converge.core.it.client.Fixtures.ops;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import dev.converge.core.client.ConvergeClient;
 import dev.converge.core.client.DeleteOption;
 import dev.converge.core.errors.ServerErrorException;
+import dev.converge.core.retry.RetryPolicy;
 import dev.converge.sandbox.faults.FaultSpec;
 import dev.converge.testkit.Capability;
 import dev.converge.testkit.ConvergeCluster;
@@ -48,6 +50,23 @@ class DeleteWaitFaultsTest {
 
     // then
     assertThat(cluster.client().configMaps().inNamespace(cluster.namespace()).withName("app").get()).isNull();
+  }
+
+  @Test
+  void givenConnectionsRefusedDuringTheWait_whenDeleteWaitsUntilGone_thenItResumesAndReturnsOnceGone(TestCluster cluster) {
+    // given: fabric8 rethrows the transport's own exception here (e.g. Vert.x HttpClosedException)
+    ConfigMap cm = cluster.client().resource(configMap(cluster.namespace(), "app", "k", "v")).create();
+    cluster.faults().add(FaultSpec.parse("verb=list,path=" + configMapsPath(cluster) + ",refuse=300ms,count=1"));
+    // retries that outlast the 300 ms without connections
+    ConvergeClient ops = ops(cluster, RetryPolicy.builder().baseDelay(Duration.ofMillis(50))
+        .maxDelay(Duration.ofMillis(200)).maxAttempts(30).deadline(Duration.ofSeconds(10)).build());
+
+    // when
+    ops.delete(cm, DeleteOption.waitUntilGone(Duration.ofSeconds(10)));
+
+    // then: read once the server accepts connections again, so the next test starts healthy
+    await().atMost(5, TimeUnit.SECONDS).ignoreExceptions().untilAsserted(() -> assertThat(
+        cluster.client().configMaps().inNamespace(cluster.namespace()).withName("app").get()).isNull());
   }
 
   @Test

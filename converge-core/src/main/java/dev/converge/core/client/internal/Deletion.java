@@ -8,7 +8,6 @@ import dev.converge.core.errors.NotFoundException;
 import dev.converge.core.retry.CallKind;
 import io.fabric8.kubernetes.api.model.DeletionPropagation;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.KubernetesClientTimeoutException;
 import java.time.Duration;
 import java.util.List;
@@ -85,9 +84,11 @@ public final class Deletion {
         return;
       } catch (KubernetesClientTimeoutException timedOut) {
         break;
-      } catch (KubernetesClientException watchFailed) {
+      } catch (RuntimeException watchFailed) {
         // The wait's own list or watch failed (throttled, 5xx, reset, dropped): it runs outside the
         // retrier, so classify it here; a transient failure re-reads (retried) and resumes waiting.
+        // Not only KubernetesClientException: fabric8 rethrows the transport's own runtime
+        // exceptions (e.g. Vert.x HttpClosedException) as they are.
         ConvergeException failure = ErrorClassifier.classify(watchFailed, scope.call("watch", name));
         if (!failure.retryable() || restarts >= MAX_WAIT_RESTARTS) {
           throw failure;
