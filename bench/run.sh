@@ -16,3 +16,4 @@ run() {
 run dev.converge.bench.SandboxBenchmarks "$rounds" docs/BENCHMARKS.md
 run dev.converge.bench.ReadinessBenchmarks "$rounds" docs/BENCHMARKS.md 1000
 run dev.converge.bench.ClientFacadeBenchmarks "$rounds" docs/BENCHMARKS.md
+run dev.converge.bench.RolloutBenchmarks "$rounds" docs/BENCHMARKS.md

@@ -1,6 +1,7 @@
 package dev.converge.cli;
 
 import dev.converge.cli.render.Wording;
+import dev.converge.core.status.ReadinessOptions;
 import dev.converge.engine.DeployOptions;
 import dev.converge.engine.RunReport;
 import java.nio.file.Path;
@@ -45,6 +46,13 @@ final class ApplyCommand extends ClusterCommand {
   @Mixin
   LockFlags lock;
 
+  @Option(names = "--status-grace", paramLabel = "DURATION", defaultValue = "20s",
+      converter = DurationConverter.class,
+      description = "How long a custom resource whose kind has a status subresource may go without "
+          + "any status before it counts as ready by existing (no controller for it is installed). "
+          + "Default: ${DEFAULT-VALUE}.")
+  Duration statusGrace;
+
   @Option(names = "--force-conflicts",
       description = "Take ownership of fields other field managers own instead of failing.")
   boolean forceConflicts;
@@ -84,7 +92,8 @@ final class ApplyCommand extends ClusterCommand {
   int run(Context context) {
     DeployOptions options = lock.applyTo(DeployOptions.DEFAULTS.withApplySet(applySet).withPrune(prune)
         .withWait(waitForReady).withTimeout(timeout).withForce(forceConflicts)
-        .withRecreateOnImmutable(recreateOnImmutable).withDryRunServer(dryRun != null));
+        .withRecreateOnImmutable(recreateOnImmutable).withDryRunServer(dryRun != null)
+        .withReadiness(ReadinessOptions.DEFAULTS.withStatusGrace(statusGrace)));
     RunReport report = context.engine().apply(context.set(), options, context.output().progress());
     return context.output().finish(context.summary(report), dryRun != null ? Wording.DRY_RUN
         : waitForReady ? Wording.APPLY : Wording.APPLY_NO_WAIT);

@@ -18,6 +18,7 @@ import picocli.CommandLine.Spec;
         StatusCommand.class,
         WaitCommand.class,
         SandboxCommand.class,
+        OperatorCommand.class,
         VersionCommand.class,
         AutoComplete.GenerateCompletion.class,
     })

@@ -20,6 +20,13 @@ public record Readiness(
     List<PodFailure> podFailures,
     List<WarningEvent> warnings) {
 
+  /**
+   * The reason of a custom resource still within its status grace: no controller has written its
+   * status yet; once the grace has passed it is judged CURRENT by existence, so waiters re-judge it
+   * then even when nothing in the cluster changes.
+   */
+  public static final String AWAITING_STATUS = "AwaitingStatus";
+
   public Readiness {
     podFailures = List.copyOf(podFailures);
     warnings = List.copyOf(warnings);

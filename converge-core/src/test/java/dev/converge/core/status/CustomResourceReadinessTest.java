@@ -55,10 +55,24 @@ class CustomResourceReadinessTest {
             .with(Related.builder().definition(Fixtures.yaml(WIDGETS_WITHOUT_STATUS)).build()),
         Case.of(
                 "no status yet, definition declares a status subresource",
+                widget(", creationTimestamp: \"2026-01-01T00:09:41Z\"", ""),
+                IN_PROGRESS,
+                "AwaitingStatus",
+                "waiting for the controller to write status")
+            .with(Related.builder().definition(Fixtures.yaml(WIDGETS_WITH_STATUS)).build()),
+        Case.of(
+                "no status and no creation time: still waiting (nothing to count the grace from)",
                 widget("", ""),
                 IN_PROGRESS,
                 "AwaitingStatus",
                 "waiting for the controller to write status")
+            .with(Related.builder().definition(Fixtures.yaml(WIDGETS_WITH_STATUS)).build()),
+        Case.of(
+                "no status 20 s after creation: no controller is installed, ready by existence",
+                widget(", creationTimestamp: \"2026-01-01T00:09:40Z\"", ""),
+                CURRENT,
+                "NoStatusReported",
+                "no controller wrote status within 20s of creation")
             .with(Related.builder().definition(Fixtures.yaml(WIDGETS_WITH_STATUS)).build()),
         Case.of(
             "status without readiness conditions",

@@ -25,6 +25,36 @@ public final class AccessReviews {
   }
 
   /**
+   * Answers a SelfSubjectRulesReview: the caller's rules in {@code spec.namespace}, split into
+   * resource and non-resource rules as the API server does.
+   */
+  public ObjectNode rulesReview(ObjectNode review, String user, List<String> groups) {
+    ObjectNode out = review.deepCopy();
+    ObjectNode status = out.putObject("status");
+    var resourceRules = status.putArray("resourceRules");
+    var nonResourceRules = status.putArray("nonResourceRules");
+    status.put("incomplete", false);
+    String ns = review.path("spec").path("namespace").asText("");
+    for (PolicyRule r : authorizer.rulesFor(user, groups, ns)) {
+      if (!r.nonResourceURLs().isEmpty()) {
+        ObjectNode n = nonResourceRules.addObject();
+        r.verbs().stream().sorted().forEach(n.putArray("verbs")::add);
+        r.nonResourceURLs().forEach(n.putArray("nonResourceURLs")::add);
+        continue;
+      }
+      ObjectNode n = resourceRules.addObject();
+      r.verbs().stream().sorted().forEach(n.putArray("verbs")::add);
+      r.apiGroups().stream().sorted().forEach(n.putArray("apiGroups")::add);
+      r.resources().stream().sorted().forEach(n.putArray("resources")::add);
+      if (!r.resourceNames().isEmpty()) {
+        r.resourceNames().stream().sorted().forEach(n.putArray("resourceNames")::add);
+      }
+    }
+    Json.metadata(out).put("creationTimestamp", (String) null);
+    return out;
+  }
+
+  /**
    * Reviews a SubjectAccessReview, or a LocalSubjectAccessReview when {@code namespace} is set
    * (its resource attributes then must be in that namespace).
    */

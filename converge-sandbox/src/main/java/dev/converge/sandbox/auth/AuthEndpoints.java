@@ -72,6 +72,7 @@ final class AuthEndpoints implements ApiServer.RequestFilter {
   private static boolean served(RequestInfo info) {
     return switch (info.group() + "/" + info.resource()) {
       case AUTHORIZATION + "/selfsubjectaccessreviews", AUTHORIZATION + "/subjectaccessreviews",
+          AUTHORIZATION + "/selfsubjectrulesreviews",
           AUTHORIZATION + "/localsubjectaccessreviews", AUTHENTICATION + "/selfsubjectreviews",
           AUTHENTICATION + "/tokenreviews" -> info.name() == null;
       case "/serviceaccounts" -> "token".equals(info.subresource());
@@ -84,6 +85,7 @@ final class AuthEndpoints implements ApiServer.RequestFilter {
         .orElseThrow(ApiException::unauthorized);
     return switch (info.resource()) {
       case "selfsubjectaccessreviews" -> reviews.selfReview(body, user.name(), user.groups());
+      case "selfsubjectrulesreviews" -> reviews.rulesReview(body, user.name(), user.groups());
       case "subjectaccessreviews" -> reviews.subjectReview(body, null);
       case "localsubjectaccessreviews" -> reviews.subjectReview(body, info.namespace());
       case "selfsubjectreviews" -> userReview(body, Optional.of(user));

@@ -65,6 +65,7 @@ public final class RbacAuthorization {
     for (ResourceType t : List.of(
         review(authz, "SelfSubjectAccessReview", "selfsubjectaccessreviews", false),
         review(authz, "SubjectAccessReview", "subjectaccessreviews", false),
+        review(authz, "SelfSubjectRulesReview", "selfsubjectrulesreviews", false),
         review(authz, "LocalSubjectAccessReview", "localsubjectaccessreviews", true),
         review(authn, "SelfSubjectReview", "selfsubjectreviews", false),
         review(authn, "TokenReview", "tokenreviews", false))) {

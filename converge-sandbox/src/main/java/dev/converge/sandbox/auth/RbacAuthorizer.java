@@ -36,6 +36,35 @@ public final class RbacAuthorizer {
     return Decision.deny(reason(missing));
   }
 
+  /**
+   * The rules that apply to {@code user} in {@code namespace} (SelfSubjectRulesReview): those of
+   * cluster-wide bindings and of bindings in that namespace; {@code system:masters} gets one
+   * rule granting everything.
+   */
+  public List<PolicyRule> rulesFor(String user, List<String> groups, String namespace) {
+    if (groups.contains(MASTERS)) {
+      return List.of(new PolicyRule(java.util.Set.of(PolicyRule.ALL),
+          java.util.Set.of(PolicyRule.ALL), java.util.Set.of(PolicyRule.ALL), java.util.Set.of(),
+          List.of()), new PolicyRule(java.util.Set.of(PolicyRule.ALL), java.util.Set.of(),
+          java.util.Set.of(), java.util.Set.of(), List.of(PolicyRule.ALL)));
+    }
+    List<PolicyRule> out = new ArrayList<>();
+    List<String> keys = new ArrayList<>();
+    keys.add(RbacIndex.userKey(user));
+    groups.forEach(g -> keys.add(RbacIndex.groupKey(g)));
+    for (String key : keys) {
+      for (Binding b : index.bindingsOf(key)) {
+        if (b.clusterWide() || b.namespace().equals(namespace)) {
+          List<PolicyRule> rules = rulesOf(b);
+          if (rules != null) {
+            out.addAll(rules);
+          }
+        }
+      }
+    }
+    return out;
+  }
+
   private boolean allowedBy(String subjectKey, Attributes a, List<String> missing) {
     for (Binding b : index.bindingsOf(subjectKey)) {
       if (!b.clusterWide() && !(a.resourceRequest() && b.namespace().equals(a.namespace()))) {

@@ -109,6 +109,47 @@ class RbacAuthorizationTest {
   }
 
   @Nested
+  class RulesReview {
+    @Test
+    void givenRoleInA_whenSelfSubjectRulesReviewForA_thenItsRulesAreListed_andNoneForB() {
+      // given
+      String a = namespace(admin, "rules-a");
+      String b = namespace(admin, "rules-b");
+      role(admin, a, "lease-holder", rule("coordination.k8s.io", "leases", "get", "create"));
+      roleBinding(admin, a, "alice-leases", "Role", "lease-holder", user("alice"));
+
+      // when
+      var inA = alice.authorization().v1().selfSubjectRulesReview().create(
+          new io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectRulesReviewBuilder()
+              .withNewSpec().withNamespace(a).endSpec().build());
+      var inB = alice.authorization().v1().selfSubjectRulesReview().create(
+          new io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectRulesReviewBuilder()
+              .withNewSpec().withNamespace(b).endSpec().build());
+
+      // then
+      assertThat(inA.getStatus().getResourceRules()).anySatisfy(r -> {
+        assertThat(r.getApiGroups()).containsExactly("coordination.k8s.io");
+        assertThat(r.getResources()).containsExactly("leases");
+        assertThat(r.getVerbs()).containsExactlyInAnyOrder("get", "create");
+      });
+      assertThat(inB.getStatus().getResourceRules())
+          .noneSatisfy(r -> assertThat(r.getResources()).contains("leases"));
+    }
+
+    @Test
+    void givenMastersGroup_whenSelfSubjectRulesReview_thenEverythingIsGranted() {
+      var review = admin.authorization().v1().selfSubjectRulesReview().create(
+          new io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectRulesReviewBuilder()
+              .withNewSpec().withNamespace("default").endSpec().build());
+
+      assertThat(review.getStatus().getResourceRules()).anySatisfy(r -> {
+        assertThat(r.getVerbs()).containsExactly("*");
+        assertThat(r.getResources()).containsExactly("*");
+      });
+    }
+  }
+
+  @Nested
   class Roles {
     @Test
     void givenRoleAllowingGetListInA_thenAllowedInA_deniedInB_andCreateDenied() {

@@ -2,6 +2,7 @@ package dev.converge.core.status.kinds;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.converge.core.status.Readiness;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -15,6 +16,9 @@ final class CustomResourceReader implements KindReader {
   private static final Pattern FAILURE_WORDS =
       Pattern.compile("fail|error|invalid|exceeded|denied|forbidden|rejected");
 
+  /** The reason while a controller may still write a first status; the waiter re-judges it then. */
+  static final String AWAITING_STATUS = Readiness.AWAITING_STATUS;
+
   private static final String[] SUMMARY_CONDITIONS = {"Ready", "Succeeded", "Available"};
 
   @Override
@@ -22,10 +26,14 @@ final class CustomResourceReader implements KindReader {
     JsonNode status = Fields.at(obj, "status");
     if (status.isMissingNode() || status.isNull() || status.isEmpty()) {
       // A kind that never writes status is ready once it exists; one whose definition declares
-      // a status subresource has a controller that has not reported yet.
-      return writesStatus(obj, ctx.related().definition())
-          ? Readiness.inProgress("AwaitingStatus", "waiting for the controller to write status")
-          : Readiness.current("Exists", "exists and reports no status");
+      // a status subresource has a controller that has not reported yet, or none installed.
+      if (!writesStatus(obj, ctx.related().definition())) {
+        return Readiness.current("Exists", "exists and reports no status");
+      }
+      return awaitingStatus(obj, ctx)
+          ? Readiness.inProgress(AWAITING_STATUS, "waiting for the controller to write status")
+          : Readiness.current("NoStatusReported", "no controller wrote status within "
+              + ctx.options().statusGrace().toSeconds() + "s of creation; ready by existence");
     }
     for (String type : SUMMARY_CONDITIONS) {
       Condition c = Condition.find(obj, type);
@@ -42,6 +50,12 @@ final class CustomResourceReader implements KindReader {
           : Readiness.inProgress(GenericRules.orDefault(c.reason(), "Not" + type), message);
     }
     return Readiness.current("NoReadinessConditions", "status has no readiness conditions");
+  }
+
+  /** Whether the object is younger than the status grace (an object without a creation time is). */
+  private static boolean awaitingStatus(JsonNode obj, ReadContext ctx) {
+    Instant created = Fields.time(obj, "metadata", "creationTimestamp");
+    return created == null || ctx.now().isBefore(created.plus(ctx.options().statusGrace()));
   }
 
   static boolean saysFailure(String reason) {

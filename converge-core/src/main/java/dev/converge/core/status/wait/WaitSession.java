@@ -9,6 +9,7 @@ import dev.converge.core.status.Status;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -226,9 +227,12 @@ final class WaitSession implements WaitHandle {
     }
   }
 
-  /** When the earliest failing pod still within grace passes it; null when none is waiting. */
+  /**
+   * When the earliest grace affecting {@code r} ends: a failing pod's, or a custom resource's wait
+   * for its first status; null when none is running.
+   */
   private @Nullable Instant graceEnd(TrackedObject o, Readiness r) {
-    Instant earliest = null;
+    Instant earliest = Readiness.AWAITING_STATUS.equals(r.reason()) ? statusGraceEnd(o) : null;
     for (PodFailure f : r.podFailures()) {
       if (f.pastGrace()) {
         continue;
@@ -241,6 +245,16 @@ final class WaitSession implements WaitHandle {
       scheduleAt(earliest);
     }
     return earliest;
+  }
+
+  private @Nullable Instant statusGraceEnd(TrackedObject o) {
+    JsonNode obj = source.get(o.type, o.namespace(), o.name());
+    String created = obj == null ? "" : obj.path("metadata").path("creationTimestamp").asText("");
+    try {
+      return created.isEmpty() ? null : Instant.parse(created).plus(options.readiness().statusGrace());
+    } catch (DateTimeParseException e) {
+      return null;
+    }
   }
 
   private @Nullable Instant podStart(TrackedObject o, String pod) {

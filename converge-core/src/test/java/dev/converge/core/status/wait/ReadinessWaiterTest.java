@@ -127,6 +127,57 @@ class ReadinessWaiterTest {
   }
 
   @Nested
+  class StatusGrace {
+    static final ObjectRef ROUTE = ObjectRef.of("example.dev/v1", "Route", "ns", "site");
+
+    static final String ROUTES_WITH_STATUS =
+        """
+        {apiVersion: apiextensions.k8s.io/v1, kind: CustomResourceDefinition, metadata: {name: routes.example.dev},
+         spec: {group: example.dev, names: {kind: Route, plural: routes},
+                versions: [{name: v1, served: true, storage: true, subresources: {status: {}}}]}}
+        """;
+
+    static final String ROUTE_WITHOUT_STATUS =
+        """
+        {apiVersion: example.dev/v1, kind: Route,
+         metadata: {name: site, namespace: ns, uid: r1, generation: 1, creationTimestamp: "2026-01-01T00:00:00Z"}}
+        """;
+
+    @Test
+    void givenCustomResourceNoControllerWritesStatusFor_whenStatusGraceRunsOut_thenCurrentByExistence() {
+      // given: a route whose definition declares status, and no controller writing it
+      source.put(ROUTES_WITH_STATUS);
+      source.put(ROUTE_WITHOUT_STATUS);
+      clock.advance(Duration.ofSeconds(1));
+      WaitSession session = (WaitSession) waiter.start(List.of(WaitTarget.of(ROUTE)), events::add);
+      assertThat(session.current().get(0).readiness().reason()).isEqualTo("AwaitingStatus");
+      // when: only time passes, to the end of the default 20 s grace
+      clock.advance(Duration.ofMillis(18_999));
+      session.tick();
+      assertThat(session.result()).isNotDone();
+      clock.advance(Duration.ofMillis(1));
+      session.tick();
+      // then
+      WaitResult result = session.result().join();
+      assertThat(result.allReached()).isTrue();
+      assertThat(result.outcomes().get(0).last().reason()).isEqualTo("NoStatusReported");
+    }
+
+    @Test
+    void givenCustomResourceWithinStatusGrace_whenControllerWritesReady_thenCurrentAtOnce() {
+      // given
+      source.put(ROUTES_WITH_STATUS);
+      source.put(ROUTE_WITHOUT_STATUS);
+      WaitHandle handle = waiter.start(List.of(WaitTarget.of(ROUTE)), events::add);
+      // when
+      source.put(ROUTE_WITHOUT_STATUS.replace("}}", "}, status: {conditions: [{type: Ready, status: \"True\"}]}}"));
+      // then
+      assertThat(handle.result().join().allReached()).isTrue();
+      assertThat(events).extracting(e -> e.readiness().reason()).containsExactly("AwaitingStatus", "Ready");
+    }
+  }
+
+  @Nested
   class FailsFast {
     @Test
     void givenPodInImagePullBackOff_whenGraceRunsOut_thenFailedNamingPodAndContainer() {
