@@ -95,7 +95,8 @@ class LockPermissionsTest {
     // then
     assertThat(run.code()).as(run.toString()).isEqualTo(4);
     assertThat(run.err()).contains("leases").contains("coordination.k8s.io").contains("grant verb")
-        .doesNotContain("\tat ");
+        .doesNotContain("\tat ").doesNotContain("Received status");
+    assertThat(run.err().lines()).as("one line").hasSize(1);
     assertThat(Cli.writes(sandbox)).as("writes").isZero();
   }
 }
