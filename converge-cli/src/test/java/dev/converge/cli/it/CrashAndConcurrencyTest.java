@@ -167,12 +167,15 @@ class CrashAndConcurrencyTest {
 
       // then: A finishes first and unhindered; B waited for it, naming it, then applied and pruned a-only
       assertThat(a.waitFor(60)).as(a.output()).isZero();
+      Map<String, String> afterA = members();
       Run second = b.join();
       assertThat(second.code()).as(second.toString()).isZero();
       assertThat(second.err()).contains("for the ApplySet lock").contains("/" + a.pid() + "/");
     }
     Map<String, String> after = members();
     assertThat(after).hasSize(OBJECTS + 1).containsKey("b-only").doesNotContainKey("a-only");
+    afterA.remove("a-only");
+    assertThat(after).as("shared objects kept their UIDs").containsAllEntriesOf(afterA);
     // exactly one delete: a-only; no shared object was deleted and created again
     assertThat(deletes()).isEqualTo(1);
     assertThat(LeaseClaim.holding(lease()).holder()).isNull();
