@@ -154,6 +154,7 @@ class CrashAndConcurrencyTest {
     Path setA = configMaps("a.yaml", "common", OBJECTS, "a-only");
     Path setB = configMaps("b.yaml", "common", OBJECTS, "b-only");
     sandbox.faults().add(FaultSpec.parse(SLOW_WRITES));
+    Map<String, String> afterA;
     try (CliProcess a = CliProcess.start(dir, "a", "apply", "-f", setA.toString(), "-n", namespace,
         "--applyset", "big", "--prune", "--kubeconfig", kubeconfig.toString())) {
       await().atMost(30, TimeUnit.SECONDS).until(() -> {
@@ -167,7 +168,7 @@ class CrashAndConcurrencyTest {
 
       // then: A finishes first and unhindered; B waited for it, naming it, then applied and pruned a-only
       assertThat(a.waitFor(60)).as(a.output()).isZero();
-      Map<String, String> afterA = members();
+      afterA = members();
       Run second = b.join();
       assertThat(second.code()).as(second.toString()).isZero();
       assertThat(second.err()).contains("for the ApplySet lock").contains("/" + a.pid() + "/");
