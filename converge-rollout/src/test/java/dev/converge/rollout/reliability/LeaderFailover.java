@@ -50,7 +50,7 @@ final class LeaderFailover {
 
   static Result run(Config config, Faults faults, RequestCounts requests, String ns,
       Duration lease) {
-    try (KubernetesClient admin = new KubernetesClientBuilder().withConfig(config).build()) {
+    try (KubernetesClient admin = RolloutFaultMatrix.cleanClient(config)) {
       admin.resource(new NamespaceBuilder().withNewMetadata().withName(ns).endMetadata().build())
           .create();
       String agentA = ns + "-a";

@@ -46,6 +46,9 @@ public final class RolloutCampaign {
           List<Run> cellRuns = m.run(cell);
           matrix.add(cellRuns);
           System.out.println(row(cell, cellRuns));
+          cellRuns.stream().filter(r -> r.outcome() != Outcome.COMPLETED)
+              .forEach(r -> System.out.println("  run " + r.index() + ": " + r.outcome() + ": "
+                  + r.detail()));
         }
       }
       for (int i = 0; i < runs; i++) {
@@ -71,6 +74,9 @@ public final class RolloutCampaign {
     Files.writeString(doc, text.substring(0, b + BEGIN.length()) + "\n" + section
         + text.substring(e));
     System.out.println("wrote " + doc);
+    // Closed operators leave an idle non-daemon pool thread behind (JOSDK or fabric8); do not
+    // wait for it.
+    System.exit(0);
   }
 
   static String row(Cell cell, List<Run> runs) {

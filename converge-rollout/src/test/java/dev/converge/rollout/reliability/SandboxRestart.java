@@ -63,7 +63,7 @@ final class SandboxRestart {
     Sandbox first = Sandbox.start(options);
     Config config = first.clientConfig();
     Sandbox second = null;
-    try (KubernetesClient admin = new KubernetesClientBuilder().withConfig(config).build()) {
+    try (KubernetesClient admin = RolloutFaultMatrix.cleanClient(config)) {
       RolloutOperator.installCrd(admin);
       admin.resource(new NamespaceBuilder().withNewMetadata().withName(NS).endMetadata().build())
           .create();
