@@ -25,7 +25,8 @@ public sealed interface DeleteOption {
    * precondition the server checks). A delete is retried after a lost response; without this, the
    * retry can delete the successor a controller already created under the same name (a
    * StatefulSet's pod). A changed or replaced object answers {@link
-   * dev.converge.core.errors.ConflictException}: re-read and decide again. The server's default propagation applies.
+   * dev.converge.core.errors.ConflictException}: re-read and decide again. The server's default
+   * propagation applies.
    */
   static DeleteOption ifUnchanged() {
     return IfUnchanged.INSTANCE;
