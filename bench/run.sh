@@ -1,19 +1,30 @@
 #!/usr/bin/env bash
 # Runs the benchmarks (not part of `mvn verify`) and rewrites docs/BENCHMARKS.md.
-# Usage: bench/run.sh [rounds]   (default 5; sections: sandbox, readiness, client)
+# Usage: bench/run.sh [rounds] [sections]
+#   (default 5 rounds; sections, comma-separated: sandbox,readiness,client,engine,rollout,cli)
+# Builds through the reactor without installing anything into ~/.m2 (shared with other builds):
+# package and the classpath of converge-bench come from the same reactor run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rounds="${1:-5}"
-mvn -B -q -DskipTests -pl converge-bench -am install
+sections="${2:-sandbox,readiness,client,engine,rollout,cli}"
 cp_file="$(mktemp)"
-mvn -B -q -pl converge-bench dependency:build-classpath -Dmdep.outputFile="$cp_file" >/dev/null
+trap 'rm -f "$cp_file"' EXIT
+mvn -B -q -DskipTests -pl converge-bench -am package dependency:build-classpath \
+  -Dmdep.outputFile="$cp_file" >/dev/null
 cp="converge-bench/target/classes:$(cat "$cp_file")"
-rm -f "$cp_file"
 run() {
   java -Xmx2g -cp "$cp" -Dorg.slf4j.simpleLogger.defaultLogLevel=warn "$@"
 }
+wants() {
+  [[ ",$sections," == *",$1,"* ]]
+}
 # Each writes its own section of docs/BENCHMARKS.md.
-run dev.converge.bench.SandboxBenchmarks "$rounds" docs/BENCHMARKS.md
-run dev.converge.bench.ReadinessBenchmarks "$rounds" docs/BENCHMARKS.md 1000
-run dev.converge.bench.ClientFacadeBenchmarks "$rounds" docs/BENCHMARKS.md
-run dev.converge.bench.RolloutBenchmarks "$rounds" docs/BENCHMARKS.md
+if wants sandbox; then run dev.converge.bench.SandboxBenchmarks "$rounds" docs/BENCHMARKS.md; fi
+if wants readiness; then run dev.converge.bench.ReadinessBenchmarks "$rounds" docs/BENCHMARKS.md 1000; fi
+if wants client; then run dev.converge.bench.ClientFacadeBenchmarks "$rounds" docs/BENCHMARKS.md; fi
+# Needs kubectl and kpt on PATH: one sandbox, every tool in alternation (see EngineBenchmarks).
+if wants engine; then run dev.converge.bench.engine.EngineBenchmarks "$rounds" docs/BENCHMARKS.md 1000 100; fi
+if wants rollout; then run dev.converge.bench.RolloutBenchmarks "$rounds" docs/BENCHMARKS.md; fi
+# The CLI is measured as a user runs it: through the ./converge launcher, a process per run.
+if wants cli; then bench/cli.sh "$rounds"; fi

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 /** BenchmarkReport renders measured samples as a Markdown section with ratios to the peer. */
-final class BenchmarkReport {
+public final class BenchmarkReport {
   private BenchmarkReport() {}
 
   static String render(SandboxBenchmarks.Samples s, int rounds) {
@@ -79,7 +79,7 @@ final class BenchmarkReport {
   }
 
   /** Replaces the section between markers named {@code id} in {@code file}, or appends it. */
-  static void writeSection(Path file, String id, String section) throws IOException {
+  public static void writeSection(Path file, String id, String section) throws IOException {
     String begin = "<!-- bench:" + id + ":begin -->";
     String end = "<!-- bench:" + id + ":end -->";
     String text = Files.exists(file) ? Files.readString(file)

@@ -3,7 +3,7 @@ package dev.converge.bench;
 import io.fabric8.kubernetes.client.KubernetesClient;
 
 /** Target is one API server under measurement, able to hand out independent clients. */
-interface Target extends AutoCloseable {
+public interface Target extends AutoCloseable {
   String name();
 
   /** A new client with its own connection pool, as a separate process would have. */

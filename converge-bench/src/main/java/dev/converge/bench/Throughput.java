@@ -9,18 +9,18 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** Throughput measures completed API calls per second from concurrent, independent clients. */
-final class Throughput {
+public final class Throughput {
   /** One API call made by client {@code worker} on its {@code i}-th iteration. */
-  interface Call {
+  public interface Call {
     void run(KubernetesClient client, int worker, long i);
   }
 
   /** Calls per second and calls that failed during the measured window. */
-  record Result(double perSecond, long errors) {}
+  public record Result(double perSecond, long errors) {}
 
   private Throughput() {}
 
-  static Result measure(Target target, int clients, Duration warmup, Duration window, Call call)
+  public static Result measure(Target target, int clients, Duration warmup, Duration window, Call call)
       throws InterruptedException {
     List<KubernetesClient> pool = new ArrayList<>();
     for (int c = 0; c < clients; c++) {

@@ -4,6 +4,7 @@ import dev.converge.core.client.internal.Calls;
 import dev.converge.core.client.internal.CompareAndSwap;
 import dev.converge.core.client.internal.Deletion;
 import dev.converge.core.client.internal.DiscoveryCache;
+import dev.converge.core.client.internal.EndpointHints;
 import dev.converge.core.client.internal.IdempotentCreate;
 import dev.converge.core.client.internal.InformerCache;
 import dev.converge.core.client.internal.Scope;
@@ -49,7 +50,7 @@ public final class ConvergeClient implements KubeOps {
     this.owned = owned;
     this.discovery = new DiscoveryCache(client, options.retrier());
     this.scopes = new Scopes(client, discovery);
-    this.calls = new Calls(options.retrier(), discovery);
+    this.calls = new Calls(options.retrier(), discovery, EndpointHints.of(client.getConfiguration()));
     this.cache = new InformerCache(
         new Scopes(options.informerClient().orElse(client), discovery), options.cacheSyncTimeout());
     this.creates = new IdempotentCreate(scopes, calls);

@@ -1,5 +1,9 @@
 package dev.converge.engine.inventory;
 
+import dev.converge.core.errors.CallInfo;
+import dev.converge.core.retry.CallKind;
+import dev.converge.core.retry.Retrier;
+import dev.converge.core.retry.RetryPolicy;
 import io.fabric8.kubernetes.api.model.APIGroup;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.Map;
@@ -28,7 +32,8 @@ public interface ApiVersions {
         return Optional.of("v1");
       }
       if (!known.containsKey(groupKind.group())) {
-        for (APIGroup group : client.getApiGroups().getGroups()) {
+        // Retried and classified like every other call (a raw fabric8 failure escaped here under faults).
+        for (APIGroup group : Retrier.of(RetryPolicy.DEFAULT).call(CallInfo.ofPath("get", "/apis"), CallKind.READ, client::getApiGroups).getGroups()) {
           if (group.getPreferredVersion() != null) {
             known.put(group.getName(), group.getPreferredVersion().getGroupVersion());
           }

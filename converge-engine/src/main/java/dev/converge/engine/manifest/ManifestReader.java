@@ -1,6 +1,7 @@
 package dev.converge.engine.manifest;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
@@ -16,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -35,8 +37,11 @@ public final class ManifestReader {
   /** A YAML document separator line: {@code ---}, optionally followed by a comment or content. */
   private static final Pattern SEPARATOR = Pattern.compile("^---(\\s.*)?$");
 
-  private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
-  private final ObjectMapper json = new ObjectMapper();
+  // A repeated key is an error, as in kubectl's strict decoding: last-wins would apply a value the
+  // author may not have meant (issue 10, bad-input corpus).
+  private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
+      .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+  private final ObjectMapper json = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
   /** Reads every path in order; directories are walked recursively, their files sorted. */
   public Manifests read(List<Path> paths) {
@@ -66,8 +71,8 @@ public final class ManifestReader {
     }
     // JSON, possibly a stream of objects; or a YAML flow mapping, which the JSON parser rejects
     Manifests asJson = readJson(name, text);
-    if (asJson.problems().isEmpty()) {
-      return asJson;
+    if (asJson.problems().isEmpty() || name.endsWith(".json")) {
+      return asJson; // a .json file is JSON: YAML would accept what JSON refuses (trailing commas)
     }
     Manifests asYaml = readYaml(name, text);
     return asYaml.problems().isEmpty() ? asYaml : asJson;
@@ -78,7 +83,9 @@ public final class ManifestReader {
       return List.of(path); // named explicitly: read whatever its extension
     }
     try (Stream<Path> walk = Files.walk(path)) {
-      return walk.filter(Files::isRegularFile).filter(ManifestReader::isManifestFile).sorted().toList();
+      // Not only regular files: a dangling link named *.yaml must fail the read, not be skipped,
+      // or its objects would be missing from the set and pruned.
+      return walk.filter(p -> !Files.isDirectory(p)).filter(ManifestReader::isManifestFile).sorted().toList();
     } catch (IOException e) {
       throw new UncheckedIOException("could not list manifest directory " + path, e);
     }
@@ -130,6 +137,11 @@ public final class ManifestReader {
 
   private void parseDocument(ObjectMapper mapper, String document, Source source,
       List<ManifestObject> objects, List<Problem> problems) {
+    Optional<Problem> binary = BinaryText.problem(document, source);
+    if (binary.isPresent()) {
+      problems.add(binary.get());
+      return;
+    }
     try {
       accept(mapper.readTree(document), source, objects, problems);
     } catch (IOException e) {
@@ -156,7 +168,8 @@ public final class ManifestReader {
       objects.add(new ManifestObject(json.convertValue((ObjectNode) node, GenericKubernetesResource.class), source));
     } catch (IllegalArgumentException e) {
       // e.g. metadata.labels is a list: the document is YAML but not a Kubernetes object
-      problems.add(new Problem(source, null, null, "not a Kubernetes object: " + firstLine(e.getMessage())));
+      problems.add(new Problem(source, null, FieldPaths.of(e),
+          "not a Kubernetes object: " + firstLine(String.valueOf(e.getMessage()))));
     }
   }
 

@@ -74,6 +74,7 @@ public final class ManifestValidator {
         .or(() -> kinds.scopeOf(object.apiVersion(), object.kind()));
     Names.problem(object.group(), object.kind(), object.name(), provided.isPresent())
         .ifPresent(p -> problems.add(Problem.of(object, "metadata.name", p)));
+    problems.addAll(MetadataRules.check(object));
     if (object.namespace() != null) {
       Names.label(object.namespace()).ifPresent(p -> problems.add(Problem.of(object, "metadata.namespace", p)));
     }

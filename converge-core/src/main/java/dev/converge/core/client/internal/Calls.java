@@ -2,6 +2,7 @@ package dev.converge.core.client.internal;
 
 import dev.converge.core.client.Discovery;
 import dev.converge.core.errors.CallInfo;
+import dev.converge.core.errors.ConvergeException;
 import dev.converge.core.errors.NoMatchException;
 import dev.converge.core.retry.CallKind;
 import dev.converge.core.retry.Retrier;
@@ -16,10 +17,16 @@ public final class Calls {
 
   private final Retrier retrier;
   private final Discovery discovery;
+  private final EndpointHints hints;
 
   public Calls(Retrier retrier, Discovery discovery) {
+    this(retrier, discovery, EndpointHints.of(null));
+  }
+
+  public Calls(Retrier retrier, Discovery discovery, EndpointHints hints) {
     this.retrier = retrier;
     this.discovery = discovery;
+    this.hints = hints;
   }
 
   public <R> R run(Scope<?> scope, CallInfo call, CallKind kind, Callable<R> body) {
@@ -28,6 +35,8 @@ public final class Calls {
     } catch (NoMatchException e) {
       discovery.invalidate(scope.type().apiVersion());
       throw e;
+    } catch (ConvergeException e) {
+      throw hints.explain(e);
     }
   }
 }

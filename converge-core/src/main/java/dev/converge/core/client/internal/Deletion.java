@@ -1,7 +1,9 @@
 package dev.converge.core.client.internal;
 
 import dev.converge.core.client.DeleteOption;
+import dev.converge.core.errors.ConvergeException;
 import dev.converge.core.errors.DeleteNotCompleteException;
+import dev.converge.core.errors.ErrorClassifier;
 import dev.converge.core.errors.NotFoundException;
 import dev.converge.core.retry.CallKind;
 import io.fabric8.kubernetes.api.model.DeletionPropagation;
@@ -20,6 +22,12 @@ import org.jspecify.annotations.Nullable;
  * object), not polling, and ends in {@link DeleteNotCompleteException} naming the finalizers.
  */
 public final class Deletion {
+
+  /**
+   * A failed list or watch of the wait restarts it at most this often: each restart follows a
+   * retried read, so ten outlast a burst of transient faults without looping on a broken watch.
+   */
+  static final int MAX_WAIT_RESTARTS = 10;
 
   private final Scopes scopes;
   private final Calls calls;
@@ -72,19 +80,42 @@ public final class Deletion {
   }
 
   private void awaitGone(Scope<HasMetadata> scope, String name, String uid, Duration wait) {
-    try {
-      scope.named(name).waitUntilCondition(live -> isGone(live, uid), wait.toMillis(),
-          TimeUnit.MILLISECONDS);
-    } catch (KubernetesClientTimeoutException timedOut) {
-      HasMetadata remaining = calls.run(scope, scope.call("get", name), CallKind.READ,
-          () -> scope.named(name).get());
-      if (isGone(remaining, uid)) {
-        return;
+    long deadline = System.nanoTime() + wait.toNanos();
+    for (int restarts = 0; ; restarts++) {
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        break;
       }
-      List<String> finalizers = Objects.requireNonNullElse(
-          remaining.getMetadata().getFinalizers(), List.of());
-      throw DeleteNotCompleteException.of(scope.ref(name), finalizers, wait);
+      try {
+        scope.named(name).waitUntilCondition(live -> isGone(live, uid),
+            Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)), TimeUnit.MILLISECONDS);
+        return;
+      } catch (KubernetesClientTimeoutException timedOut) {
+        break;
+      } catch (RuntimeException watchFailed) {
+        // The wait's own list or watch failed (throttled, 5xx, reset, dropped): it runs outside the
+        // retrier, so classify it here; a transient failure re-reads (retried) and resumes waiting.
+        // Not only KubernetesClientException: fabric8 rethrows the transport's own runtime
+        // exceptions (e.g. Vert.x HttpClosedException) as they are.
+        ConvergeException failure = ErrorClassifier.classify(watchFailed, scope.call("watch", name));
+        if (!failure.retryable() || restarts >= MAX_WAIT_RESTARTS) {
+          throw failure;
+        }
+        if (isGone(readLive(scope, name), uid)) {
+          return;
+        }
+      }
     }
+    HasMetadata remaining = readLive(scope, name);
+    if (isGone(remaining, uid)) {
+      return;
+    }
+    List<String> finalizers = Objects.requireNonNullElse(remaining.getMetadata().getFinalizers(), List.of());
+    throw DeleteNotCompleteException.of(scope.ref(name), finalizers, wait);
+  }
+
+  private @Nullable HasMetadata readLive(Scope<HasMetadata> scope, String name) {
+    return calls.run(scope, scope.call("get", name), CallKind.READ, () -> scope.named(name).get());
   }
 
   /** Gone, or replaced by another object of the same name. */

@@ -3,6 +3,7 @@ package dev.converge.core.client.internal;
 import dev.converge.core.client.Discovery;
 import dev.converge.core.client.ResourceType;
 import dev.converge.core.errors.CallInfo;
+import dev.converge.core.errors.ConvergeException;
 import dev.converge.core.errors.ErrorClassifier;
 import dev.converge.core.errors.ObjectRef;
 import dev.converge.core.retry.CallKind;
@@ -30,9 +31,12 @@ public final class DiscoveryCache implements Discovery {
   private final Map<String, Map<String, ResourceType>> byGroupVersion = new ConcurrentHashMap<>();
   private final AtomicLong fetches = new AtomicLong();
 
+  private final EndpointHints hints;
+
   public DiscoveryCache(KubernetesClient client, Retrier retrier) {
     this.client = client;
     this.retrier = retrier;
+    this.hints = EndpointHints.of(client.getConfiguration());
   }
 
   @Override
@@ -43,7 +47,11 @@ public final class DiscoveryCache implements Discovery {
     }
     CallInfo call = new CallInfo(ErrorClassifier.DISCOVERY_VERB,
         ResourceType.groupVersionPath(apiVersion), new ObjectRef(apiVersion, kind, null, null), 1);
-    return retrier.call(call, CallKind.READ, () -> refreshAndFind(apiVersion, kind, call));
+    try {
+      return retrier.call(call, CallKind.READ, () -> refreshAndFind(apiVersion, kind, call));
+    } catch (ConvergeException e) {
+      throw hints.explain(e);
+    }
   }
 
   @Override
