@@ -29,6 +29,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.awaitility.core.ConditionTimeoutException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs an operator rollout (v1 to v2 over {@link #NODES} nodes) with faults on the operator's own
@@ -185,7 +186,7 @@ final class RolloutFaultMatrix implements AutoCloseable {
     return s != null && s.phase() == Phase.Degraded;
   }
 
-  private NodeDeploymentStatus status(String ns) {
+  private @Nullable NodeDeploymentStatus status(String ns) {
     NodeDeployment nd = admin.resources(NodeDeployment.class).inNamespace(ns).withName("chain")
         .get();
     return nd == null ? null : nd.getStatus();
@@ -226,7 +227,7 @@ final class RolloutFaultMatrix implements AutoCloseable {
         + NODES + ", " + conditions(s);
   }
 
-  private static String conditions(NodeDeploymentStatus s) {
+  private static String conditions(@Nullable NodeDeploymentStatus s) {
     return s == null ? "" : s.conditionsOrEmpty().stream()
         .map(c -> c.getType() + "=" + c.getStatus() + "(" + c.getReason() + ": " + c.getMessage()
             + ")").collect(Collectors.joining(", "));

@@ -49,9 +49,11 @@ final class RolloutReport {
     }
     double maxRenewal = failovers.stream().mapToDouble(f -> secs(f.sinceRenewal())).max()
         .orElse(0);
+    // The follower times the lease from when it observed the last renewal, which it sees up to
+    // one retry period late, and checks once per retry period: two retry periods past the lease.
     md.append(String.format(Locale.ROOT, "%nWorst takeover after the last renewal: %.2f s "
-        + "(bound: lease %d s + retry period %.1f s).%n", maxRenewal, lease.toSeconds(),
-        secs(lease.dividedBy(5))));
+        + "(bound: lease %d s + two retry periods, %.1f s).%n", maxRenewal, lease.toSeconds(),
+        secs(lease.plus(lease.dividedBy(5).multipliedBy(2)))));
 
     md.append("\n**API server restart mid-rollout** (durable sandbox stopped once node 0 is on "
             + "v2, started again on the same port and data directory; the operator keeps "

@@ -24,6 +24,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import org.awaitility.core.ConditionTimeoutException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Stops the API server (durable sandbox) in the middle of a rollout, after node 0 is on v2, and
@@ -138,13 +139,13 @@ final class SandboxRestart {
         .anyMatch(t -> t.id().equals(id) && t.state() == PlanTask.State.Done);
   }
 
-  private static NodeDeploymentStatus status(KubernetesClient admin) {
+  private static @Nullable NodeDeploymentStatus status(KubernetesClient admin) {
     NodeDeployment nd = admin.resources(NodeDeployment.class).inNamespace(NS).withName("chain")
         .get();
     return nd == null ? null : nd.getStatus();
   }
 
-  private static Pod pod(KubernetesClient admin, int node) {
+  private static @Nullable Pod pod(KubernetesClient admin, int node) {
     return admin.pods().inNamespace(NS).withName(Children.podName("chain", node)).get();
   }
 
