@@ -145,7 +145,9 @@ final class RolloutFaultMatrix implements AutoCloseable {
         .count();
     int complete = events(ns, "RolloutComplete");
     NodeDeploymentStatus s = status(ns);
-    boolean completed = failure.isEmpty() && settled(ns, "node:v2");
+    // Ready counts come from the informer cache by design and may step back for a moment under
+    // cache lag after the rollout completed: the final state is given a bounded moment.
+    boolean completed = failure.isEmpty() && until(EVENT_GRACE, () -> settled(ns, "node:v2"));
     String detail = failure;
     Outcome outcome;
     if (replacedTwice > 0 || extraSts > 0 || (completed && complete != 1)) {
