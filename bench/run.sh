@@ -16,7 +16,8 @@ mvn -B -q -DskipTests -pl converge-bench -am package dependency:build-classpath 
   -Dmdep.outputFile="$cp_file" >/dev/null
 cp="converge-bench/target/classes:$(cat "$cp_file")"
 run() {
-  java -Xmx2g -cp "$cp" -Dorg.slf4j.simpleLogger.defaultLogLevel=warn "$@"
+  # shellcheck disable=SC2086 # BENCH_JAVA_OPTS, e.g. -Dbench.readiness.objects=100, splits into words
+  java -Xmx2g ${BENCH_JAVA_OPTS:-} -cp "$cp" -Dorg.slf4j.simpleLogger.defaultLogLevel=warn "$@"
 }
 wants() {
   [[ ",$sections," == *",$1,"* ]]
@@ -28,7 +29,7 @@ if wants client; then run dev.converge.bench.ClientFacadeBenchmarks "$rounds" do
 # Needs kubectl and kpt on PATH: one sandbox, every tool in alternation (see EngineBenchmarks).
 if wants engine; then run dev.converge.bench.engine.EngineBenchmarks "$rounds" docs/BENCHMARKS.md 1000 100; fi
 if wants harness && ! wants engine; then
-  run -Dbench.command="bench/run.sh $rounds harness" dev.converge.bench.engine.HarnessScenarios "$rounds" docs/BENCHMARKS.md
+  run -Dbench.command="${BENCH_JAVA_OPTS:+BENCH_JAVA_OPTS=\"$BENCH_JAVA_OPTS\" }bench/run.sh $rounds harness" dev.converge.bench.engine.HarnessScenarios "$rounds" docs/BENCHMARKS.md
 fi
 if wants rollout; then run dev.converge.bench.RolloutBenchmarks "$rounds" docs/BENCHMARKS.md; fi
 # The CLI is measured as a user runs it: through the ./converge launcher, a process per run.
