@@ -3,7 +3,8 @@
 # Usage: bench/run.sh [rounds] [sections]
 #   (default 5 rounds; sections, comma-separated: sandbox,readiness,client,engine,harness,rollout,cli,targets)
 #   The engine run includes scenarios (3) readiness latency and (6) rollout ("harness" sections);
-#   "harness" without "engine" runs only those two, on a sandbox set up the same way.
+#   "harness" without "engine" runs only those two, on a sandbox set up the same way
+#   (BENCH_JAVA_OPTS=-Dbench.readiness.objects=N sets the objects of (3), default 1000).
 # Builds through the reactor without installing anything into ~/.m2 (shared with other builds):
 # package and the classpath of converge-bench come from the same reactor run.
 set -euo pipefail
@@ -16,7 +17,8 @@ mvn -B -q -DskipTests -pl converge-bench -am package dependency:build-classpath 
   -Dmdep.outputFile="$cp_file" >/dev/null
 cp="converge-bench/target/classes:$(cat "$cp_file")"
 run() {
-  # shellcheck disable=SC2086 # BENCH_JAVA_OPTS, e.g. -Dbench.readiness.objects=100, splits into words
+  # BENCH_JAVA_OPTS: e.g. -Dbench.tools=converge,fabric8 -Dbench.latency=0,5ms (see EngineBenchmarks)
+  # shellcheck disable=SC2086
   java -Xmx2g ${BENCH_JAVA_OPTS:-} -cp "$cp" -Dorg.slf4j.simpleLogger.defaultLogLevel=warn "$@"
 }
 wants() {
