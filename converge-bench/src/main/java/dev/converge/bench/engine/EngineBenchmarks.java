@@ -31,7 +31,8 @@ public final class EngineBenchmarks {
   static final Duration POD_START = Duration.ofMillis(100);
   static final int WARM_UP_RUNS = 2;
   static final List<Scenario> SCENARIOS = List.of(
-      new ApplyScenario(), new ReapplyScenario(), new DestroyScenario(), new FaultedApplyScenario());
+      new ApplyScenario(), new ReapplyScenario(), new DestroyScenario(), new FaultedApplyScenario(),
+      new ReadinessLatencyScenario(), new RolloutScenario()); // (3), (6): each writes its own section
   static final List<String> ALL_TOOLS = List.of("converge", "kubectl", "kpt", "fabric8", "poll-2s");
 
   private EngineBenchmarks() {}
@@ -81,6 +82,7 @@ public final class EngineBenchmarks {
         tools.forEach(DeployTool::close);
       }
     }
+    System.exit(0); // JOSDK's non-daemon scheduler outlives the rollout scenario's operator
   }
 
   private static String command(int rounds, Path out, int configMaps, int deployments) {
