@@ -23,9 +23,15 @@ measure() {
 }
 
 read -r v_med v_min v_max v_all < <(measure ./converge version)
+# Peer: the cold start of the tool users run instead (a native Go binary, no JVM).
+k_med=""; k_min=""; k_max=""; k_all="kubectl not on PATH"
+if command -v kubectl >/dev/null; then
+  read -r k_med k_min k_max k_all < <(measure kubectl version --client)
+fi
 read -r a_med a_min a_max a_all < <(measure ./converge apply -f examples/bookshop --cluster embedded)
 read -r n_med n_min n_max n_all < <(CONVERGE_NO_CDS=1 measure ./converge apply -f examples/bookshop --cluster embedded)
 load=$(cut -d' ' -f1 /proc/loadavg)
+ratio() { if [[ -n "$2" && "$2" != 0 ]]; then python3 -c "print(f'{$1/$2:.1f}×')"; else echo n/a; fi; }
 met() { if (( $1 <= $2 )); then echo met; else echo "not met"; fi; }
 
 section=$(cat <<MD
@@ -38,6 +44,7 @@ Command: \`bench/cli.sh ${runs}\`.
 | metric | median (min–max) ms | runs (ms) | target | met |
 |---|---|---|---|---|
 | \`converge version\` | ${v_med} (${v_min}–${v_max}) | ${v_all} | ≤ 500 | $(met "$v_med" 500) |
+| peer: \`kubectl version --client\` | ${k_med} (${k_min}–${k_max}) | ${k_all} | | converge/kubectl $(ratio "$v_med" "$k_med") |
 | \`converge apply -f examples/bookshop --cluster embedded\` | ${a_med} (${a_min}–${a_max}) | ${a_all} | ≤ 4000 | $(met "$a_med" 4000) |
 | same, without the AppCDS archive (\`CONVERGE_NO_CDS=1\`) | ${n_med} (${n_min}–${n_max}) | ${n_all} |  |  |
 

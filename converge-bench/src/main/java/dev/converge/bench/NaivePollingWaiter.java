@@ -19,12 +19,12 @@ import java.util.function.IntConsumer;
  * kinder to it than per-object polling (1,000 GETs take a while themselves). Same readiness model,
  * so only the way of noticing changes differs.
  */
-final class NaivePollingWaiter implements AutoCloseable {
-  static final Duration INTERVAL = Duration.ofSeconds(2);
+public final class NaivePollingWaiter implements AutoCloseable {
+  public static final Duration INTERVAL = Duration.ofSeconds(2);
 
   private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
 
-  NaivePollingWaiter(KubernetesClient client, String ns, JsonNode crd, IntConsumer becameCurrent) {
+  public NaivePollingWaiter(KubernetesClient client, String ns, JsonNode crd, IntConsumer becameCurrent) {
     Related related = Related.builder().definition(crd).build();
     timer.scheduleAtFixedRate(() -> {
       try {

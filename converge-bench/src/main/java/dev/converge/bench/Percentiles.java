@@ -3,9 +3,9 @@ package dev.converge.bench;
 import java.util.Arrays;
 
 /** Percentiles of a set of samples, nearest-rank. */
-record Percentiles(double p50, double p99, double max, int samples) {
+public record Percentiles(double p50, double p99, double max, int samples) {
 
-  static Percentiles of(double[] values) {
+  public static Percentiles of(double[] values) {
     if (values.length == 0) {
       return new Percentiles(Double.NaN, Double.NaN, Double.NaN, 0);
     }

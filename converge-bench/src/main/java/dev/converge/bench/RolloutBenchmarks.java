@@ -35,11 +35,11 @@ import java.util.function.Predicate;
  * docs/BENCHMARKS.md. Args: [rounds] [file] (defaults 3 and docs/BENCHMARKS.md).
  */
 public final class RolloutBenchmarks {
-  static final int NODES = 50;
-  static final int FLEETS = 100;
+  public static final int NODES = 50;
+  public static final int FLEETS = 100;
   static final int NODES_PER_FLEET = 2;
-  static final double MAX_OVERHEAD_MS_PER_NODE = 20;
-  static final double MAX_HEAP_MB = 256;
+  public static final double MAX_OVERHEAD_MS_PER_NODE = 20;
+  public static final double MAX_HEAP_MB = 256;
   static final Duration TIMEOUT = Duration.ofMinutes(5);
   /** Rounds run first and thrown away: the JIT and the connection pools warm up in two. */
   static final int WARMUP_ROUNDS = 2;
@@ -76,7 +76,7 @@ public final class RolloutBenchmarks {
   }
 
   /** One v1 → v2 rollout of {@link #NODES} nodes: {total ms, simulated ms, overhead ms/node}. */
-  static double[] rollout(Sandbox sandbox, KubernetesClient client, String ns) throws Exception {
+  public static double[] rollout(Sandbox sandbox, KubernetesClient client, String ns) throws Exception {
     client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(ns)
         .endMetadata().build()).create();
     OperatorOptions options = OperatorOptions.defaults().withNamespaces(Set.of(ns));
@@ -105,7 +105,11 @@ public final class RolloutBenchmarks {
 
   /** Heap the operator retains with {@link #FLEETS} Ready NodeDeployments, in MB. */
   static double heap(Sandbox sandbox, KubernetesClient client) throws Exception {
-    String ns = "bench-heap";
+    return heap(sandbox, client, "bench-heap");
+  }
+
+  /** As {@link #heap(Sandbox, KubernetesClient)}, in namespace {@code ns} (left in place). */
+  public static double heap(Sandbox sandbox, KubernetesClient client, String ns) throws Exception {
     client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(ns)
         .endMetadata().build()).create();
     RolloutOperator op = RolloutOperator.start(sandbox.clientConfig(),

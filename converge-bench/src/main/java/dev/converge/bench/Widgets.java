@@ -17,16 +17,16 @@ import java.util.concurrent.TimeUnit;
  * Widgets is the benchmark's custom resource: a kind with a status subresource, so a widget is IN
  * PROGRESS until the benchmark writes {@code Ready=True} through /status, as a controller would.
  */
-final class Widgets {
+public final class Widgets {
   static final String API_VERSION = "bench.converge.dev/v1";
   static final String KIND = "Widget";
-  static final ResourceDefinitionContext CONTEXT = new ResourceDefinitionContext.Builder()
+  public static final ResourceDefinitionContext CONTEXT = new ResourceDefinitionContext.Builder()
       .withGroup("bench.converge.dev").withVersion("v1").withKind(KIND).withPlural("widgets")
       .withNamespaced(true).build();
 
   private Widgets() {}
 
-  static CustomResourceDefinition install(KubernetesClient client) {
+  public static CustomResourceDefinition install(KubernetesClient client) {
     CustomResourceDefinition crd = new CustomResourceDefinitionBuilder()
         .withNewMetadata().withName("widgets.bench.converge.dev").endMetadata()
         .withNewSpec().withGroup("bench.converge.dev").withScope("Namespaced")
@@ -44,7 +44,7 @@ final class Widgets {
   }
 
   /** Creates {@code n} widgets named {@code w-0..} in a new namespace; returns them as created. */
-  static List<GenericKubernetesResource> create(KubernetesClient client, String ns, int n) {
+  public static List<GenericKubernetesResource> create(KubernetesClient client, String ns, int n) {
     client.resource(new NamespaceBuilder().withNewMetadata().withName(ns).endMetadata().build())
         .create();
     List<GenericKubernetesResource> out = new ArrayList<>();
@@ -58,14 +58,14 @@ final class Widgets {
   }
 
   /** Marks the widget ready through /status and returns when the write was acknowledged. */
-  static void markReady(KubernetesClient client, GenericKubernetesResource widget) {
+  public static void markReady(KubernetesClient client, GenericKubernetesResource widget) {
     widget.setAdditionalProperty("status", Map.of("conditions", List.of(Map.of(
         "type", "Ready", "status", "True", "reason", "Provisioned", "message", "ready"))));
     client.genericKubernetesResources(CONTEXT).inNamespace(widget.getMetadata().getNamespace())
         .resource(widget).updateStatus();
   }
 
-  static int index(String name) {
+  public static int index(String name) {
     return Integer.parseInt(name.substring(2));
   }
 

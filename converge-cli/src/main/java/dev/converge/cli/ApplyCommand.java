@@ -17,7 +17,8 @@ import picocli.CommandLine.ParameterException;
     description = {"Apply manifests (server-side apply, in dependency order), wait until every "
         + "object is ready, and prune what an ApplySet no longer lists.",
         "Exit codes: 0 converged, 1 an object FAILED, 2 invalid input or usage (nothing written), "
-            + "3 timed out, 4 cluster unreachable or unauthorized."})
+            + "3 timed out, 4 cluster unreachable or unauthorized; 1 also when another run held "
+            + "the ApplySet's lock for all of --lock-timeout (nothing written)."})
 final class ApplyCommand extends ClusterCommand {
   @Mixin
   ManifestOptions manifests;
@@ -41,6 +42,9 @@ final class ApplyCommand extends ClusterCommand {
       converter = DurationConverter.class,
       description = "How long the wait may take, e.g. 90s, 5m. Default: ${DEFAULT-VALUE}.")
   Duration timeout;
+
+  @Mixin
+  LockFlags lock;
 
   @Option(names = "--status-grace", paramLabel = "DURATION", defaultValue = "20s",
       converter = DurationConverter.class,
@@ -74,6 +78,9 @@ final class ApplyCommand extends ClusterCommand {
       throw new ParameterException(spec.commandLine(),
           "Invalid value for option '--dry-run': '" + dryRun + "' (expected: server)");
     }
+    if (lock.problem() != null) {
+      throw new ParameterException(spec.commandLine(), lock.problem());
+    }
   }
 
   @Override
@@ -83,10 +90,10 @@ final class ApplyCommand extends ClusterCommand {
 
   @Override
   int run(Context context) {
-    DeployOptions options = DeployOptions.DEFAULTS.withApplySet(applySet).withPrune(prune)
+    DeployOptions options = lock.applyTo(DeployOptions.DEFAULTS.withApplySet(applySet).withPrune(prune)
         .withWait(waitForReady).withTimeout(timeout).withForce(forceConflicts)
         .withRecreateOnImmutable(recreateOnImmutable).withDryRunServer(dryRun != null)
-        .withReadiness(ReadinessOptions.DEFAULTS.withStatusGrace(statusGrace));
+        .withReadiness(ReadinessOptions.DEFAULTS.withStatusGrace(statusGrace)));
     RunReport report = context.engine().apply(context.set(), options, context.output().progress());
     return context.output().finish(context.summary(report), dryRun != null ? Wording.DRY_RUN
         : waitForReady ? Wording.APPLY : Wording.APPLY_NO_WAIT);

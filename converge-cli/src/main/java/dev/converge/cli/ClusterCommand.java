@@ -9,6 +9,7 @@ import dev.converge.cli.render.Output;
 import dev.converge.cli.render.Redactor;
 import dev.converge.cli.render.Summaries;
 import dev.converge.cli.render.Summary;
+import dev.converge.core.errors.ConvergeException;
 import dev.converge.core.errors.ForbiddenException;
 import dev.converge.core.errors.NetworkException;
 import dev.converge.core.errors.TlsException;
@@ -153,7 +154,10 @@ abstract class ClusterCommand implements Callable<Integer> {
 
   private int fail(int code, RuntimeException e, PrintWriter err, Redactor redactor) {
     StringBuilder message = new StringBuilder("converge: ").append(e.getMessage());
-    for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+    // A ConvergeException's message is complete (what failed, why, what to do); its cause is the
+    // client's raw exception, which repeats it with the whole Status object.
+    Throwable first = e instanceof ConvergeException ? null : e.getCause();
+    for (Throwable cause = first; cause != null && cause != cause.getCause(); cause = cause.getCause()) {
       if (cause.getMessage() != null && !message.toString().contains(cause.getMessage())) {
         message.append(": ").append(cause.getMessage());
       }

@@ -26,6 +26,9 @@ final class DestroyCommand extends ClusterCommand {
           + "parent; with -f, the listed objects first.")
   String applySet;
 
+  @Mixin
+  LockFlags lock;
+
   @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "5m",
       converter = DurationConverter.class,
       description = "How long each delete may wait. Default: ${DEFAULT-VALUE}.")
@@ -36,6 +39,9 @@ final class DestroyCommand extends ClusterCommand {
     if (manifests.paths.isEmpty() && applySet == null) {
       throw new ParameterException(spec.commandLine(), "Give -f PATH... or --applyset NAME");
     }
+    if (lock.problem() != null) {
+      throw new ParameterException(spec.commandLine(), lock.problem());
+    }
   }
 
   @Override
@@ -45,7 +51,7 @@ final class DestroyCommand extends ClusterCommand {
 
   @Override
   int run(Context context) {
-    DeployOptions options = DeployOptions.DEFAULTS.withApplySet(applySet).withTimeout(timeout);
+    DeployOptions options = lock.applyTo(DeployOptions.DEFAULTS.withApplySet(applySet).withTimeout(timeout));
     RunReport report = context.set() == null
         ? context.engine().destroyApplySet(applySet, context.session().namespace(), options,
             context.output().progress())

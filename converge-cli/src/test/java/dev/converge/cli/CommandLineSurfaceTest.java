@@ -38,7 +38,8 @@ class CommandLineSurfaceTest {
 
     assertThat(out.toString()).contains("-f, --filename", "-n, --namespace", "--context", "--kubeconfig",
         "--cluster", "--applyset", "--prune", "--[no-]wait", "--timeout", "--force-conflicts",
-        "--recreate-on-immutable", "--dry-run", "-o, --output", "--no-color", "--verbose", "Exit codes");
+        "--recreate-on-immutable", "--dry-run", "--lock-timeout", "--lock-ttl", "-o, --output", "--no-color", "--verbose",
+        "Exit codes");
   }
 
   @Test

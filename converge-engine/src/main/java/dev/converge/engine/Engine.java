@@ -48,7 +48,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -128,18 +128,26 @@ public final class Engine implements AutoCloseable {
    * Applies {@code set}: widens the ApplySet inventory (when named), applies stage by stage, waits,
    * and prunes members no longer desired (when asked and only when the apply succeeded).
    *
+   * With an ApplySet (and not a dry run), runs under its lock: waits for another run holding it,
+   * emitting {@link ProgressEvent.LockWaiting}, for up to {@link DeployOptions#lockWait()}.
+   *
    * @throws dev.converge.engine.destroy.EmptySetException prune of an empty set not allowed; nothing written
    * @throws dev.converge.engine.inventory.ForeignApplySetException the parent belongs to another tool
+   * @throws dev.converge.engine.lock.ApplySetLockedException another run held the lock for all of the wait
    */
   public RunReport apply(ManifestSet set, DeployOptions options, ProgressListener listener) {
     Timings timings = new Timings(listener, System::nanoTime);
     Plan plan = set.plan();
     @Nullable Inventory inventory = inventoryOf(set.defaultNamespace(), options);
     PruneOptions pruneOptions = new PruneOptions(options.allowEmptyPrune());
-    return underApplySetLock(inventory, () -> {
-      if (options.prune()) {
-        Pruner.requireAllowed(Objects.requireNonNull(inventory), plan, pruneOptions);
-      }
+    // refusals first: a run that will not write takes no lock either
+    if (options.prune()) {
+      Pruner.requireAllowed(Objects.requireNonNull(inventory), plan, pruneOptions);
+    }
+    if (inventory != null) {
+      inventory.requireOurs();
+    }
+    return underApplySetLock(inventory, options, timings, ensureHeld -> {
       List<ManifestObject> objects = set.objects();
       if (inventory != null) {
         objects = options.dryRunServer() ? inventory.parent().stamp(objects) : inventory.widen(objects);
@@ -148,6 +156,7 @@ public final class Engine implements AutoCloseable {
       ApplyResult applied = new Applier(ops, waiter, options.concurrency()).apply(stamped, options.applyOptions(), timings);
       @Nullable PruneResult pruned = null;
       if (options.prune() && !options.dryRunServer()) {
+        ensureHeld.run(); // a run that lost its lock may not prune: the new holder's set is not ours
         pruned = new Pruner(destroyer(options)).prune(Objects.requireNonNull(inventory), stamped, applied.succeeded(),
             pruneOptions, k -> timings.on(new ProgressEvent.Pruned(k)));
       }
@@ -174,13 +183,14 @@ public final class Engine implements AutoCloseable {
     Timings timings = new Timings(listener, System::nanoTime);
     Plan plan = set.plan();
     @Nullable Inventory inventory = inventoryOf(set.defaultNamespace(), options);
-    return underApplySetLock(inventory, () -> {
+    return underApplySetLock(inventory, options, timings, ensureHeld -> {
       DestroyResult destroyed = destroyer(options).destroy(plan, k -> timings.on(new ProgressEvent.Deleted(k)));
       RunReport report = RunReports.ofDestroy(plan, destroyed, timings);
       if (inventory == null || !destroyed.succeeded()) {
         return report;
       }
       // what the set no longer lists but the inventory still holds goes too, then the parent
+      ensureHeld.run();
       DestroyResult rest = destroyer(options).destroy(inventory, k -> timings.on(new ProgressEvent.Deleted(k)));
       List<ObjectReport> all = new ArrayList<>(report.objects());
       all.addAll(RunReports.ofDestroy(rest, Action.DELETED, this::apiVersionOf, timings).stream()
@@ -194,7 +204,7 @@ public final class Engine implements AutoCloseable {
       ProgressListener listener) {
     Timings timings = new Timings(listener, System::nanoTime);
     Inventory inventory = new Inventory(ops, ops.discovery(), versions, ApplySetParent.secret(namespace, applySetName));
-    return underApplySetLock(inventory, () -> {
+    return underApplySetLock(inventory, options, timings, ensureHeld -> {
       DestroyResult destroyed = destroyer(options).destroy(inventory, k -> timings.on(new ProgressEvent.Deleted(k)));
       return new RunReport(RunReports.destroyResult(destroyed),
           RunReports.ofDestroy(destroyed, Action.DELETED, this::apiVersionOf, timings), List.of(), timings.total());
@@ -246,13 +256,9 @@ public final class Engine implements AutoCloseable {
         : RunReport.Result.TIMEOUT, objects, List.of(), timings.total());
   }
 
-  /**
-   * Runs {@code work} holding the ApplySet's lock. No lock yet: the Lease lock of package
-   * {@code dev.converge.engine.lock} (branch reliability) is to be acquired and released here, so
-   * that two applies or an apply and a destroy of one set never interleave.
-   */
-  private <T> T underApplySetLock(@Nullable Inventory inventory, Supplier<T> work) {
-    return work.get();
+  private <T> T underApplySetLock(@Nullable Inventory inventory, DeployOptions options, ProgressListener listener,
+      Function<Runnable, T> work) {
+    return ApplySetLocking.run(ops, inventory, options, listener, work);
   }
 
   private @Nullable Inventory inventoryOf(String namespace, DeployOptions options) {

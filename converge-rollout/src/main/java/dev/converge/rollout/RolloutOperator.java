@@ -12,6 +12,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfigurationBuilder;
+import io.javaoperatorsdk.operator.processing.retry.GenericRetry;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
@@ -32,6 +33,8 @@ public final class RolloutOperator implements AutoCloseable {
   public static final String CRD_RESOURCE = "/crds/nodedeployments.converge.dev.yaml";
   /** How long {@link #installCrd} waits for the API server to serve the kind. */
   static final Duration CRD_ESTABLISH_TIMEOUT = Duration.ofSeconds(30);
+  /** Longest wait between reconciles of a NodeDeployment whose reconcile keeps failing. */
+  static final Duration MAX_RETRY_INTERVAL = Duration.ofSeconds(10);
   /** Field manager of every apply the controller makes. */
   public static final String FIELD_MANAGER = "converge-rollout";
 
@@ -53,7 +56,10 @@ public final class RolloutOperator implements AutoCloseable {
       o.withKubernetesClient(client).withCloseClientOnStop(false)
           .checkingCRDAndValidateLocalModel(false).withUseSSAToPatchPrimaryResource(false)
           .withConcurrentReconciliationThreads(options.reconcileThreads())
-          .withReconciliationTerminationTimeout(Duration.ofSeconds(5));
+          .withReconciliationTerminationTimeout(Duration.ofSeconds(5))
+          // A throttled or failing first list must not abort the start: the informers retry
+          // it (found by the rollout fault matrix: 429 or 503 at startup killed the operator).
+          .withStopOnInformerErrorDuringStartup(false);
       if (options.leaseNamespace() != null) {
         Duration lease = options.leaseDuration();
         // JOSDK exits the process on a lost Lease unless built "for test"; embedders opt out.
@@ -70,6 +76,11 @@ public final class RolloutOperator implements AutoCloseable {
         metrics, options.cachedTaskReads());
     operator.register(reconciler, c -> {
       c.withGenerationAware(false); // the retry annotation changes no generation
+      // Transient API errors never retire a NodeDeployment: JOSDK's default gives up after five
+      // failed reconciles, and a rollout then waited for an event that a broken watch may never
+      // deliver (found by the rollout fault matrix under refused connections).
+      c.withRetry(GenericRetry.defaultLimitedExponentialRetry().withoutMaxAttempts()
+          .setMaxInterval(MAX_RETRY_INTERVAL.toMillis()));
       if (!options.namespaces().isEmpty()) {
         c.settingNamespaces(options.namespaces());
       }

@@ -55,7 +55,8 @@ class EndToEndRolloutTest {
       });
       assertThat(s.isTrue(NodeDeploymentStatus.NODES_READY)).isTrue();
       assertThat(s.phase()).isEqualTo(Phase.Ready);
-      assertThat(cluster.events(fleet.get(), "RolloutComplete")).hasSize(1);
+      // events follow the status write they announce
+      cluster.eventually(() -> assertThat(cluster.events(fleet.get(), "RolloutComplete")).hasSize(1));
     }
   }
 

@@ -61,7 +61,7 @@ class StallTest {
       });
       fleet.resumeNodes(3);
       fleet.awaitReadyOn("node:v2", 3);
-      assertThat(cluster.events(fleet.get(), "RolloutComplete")).hasSize(1);
+      cluster.eventually(() -> assertThat(cluster.events(fleet.get(), "RolloutComplete")).hasSize(1));
     }
   }
 

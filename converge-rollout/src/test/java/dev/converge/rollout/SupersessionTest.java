@@ -97,9 +97,9 @@ class SupersessionTest {
         assertThat(fleet.statefulSet(i).getSpec().getTemplate().getSpec().getContainers().get(0)
             .getImage()).as("node %d template", i).isEqualTo("node:v1");
       }
-      assertThat(cluster.events(fleet.get(), "RolloutComplete")).singleElement()
+      cluster.eventually(() -> assertThat(cluster.events(fleet.get(), "RolloutComplete")).singleElement()
           .satisfies(e -> assertThat(e.getMessage()).contains(
-              dev.converge.rollout.internal.TemplateHash.shortForm(Fleet.hash("node:v1"))));
+              dev.converge.rollout.internal.TemplateHash.shortForm(Fleet.hash("node:v1")))));
     }
   }
 }

@@ -64,10 +64,14 @@ class TerminalTest {
         assertThat(c.getReason()).isEqualTo("RolloutFailed");
         assertThat(c.getMessage()).contains("chain-0");
       });
-      assertThat(cluster.events(fleet.get(), "RolloutFailed")).singleElement().satisfies(e -> {
-        assertThat(e.getType()).isEqualTo("Warning");
-        assertThat(e.getMessage()).contains("chain-0");
-      });
+      // the event and the metric follow the status write that the plan's Failed phase was read from
+      cluster.eventually(() -> assertThat(cluster.events(fleet.get(), "RolloutFailed")).singleElement()
+          .satisfies(e -> {
+            assertThat(e.getType()).isEqualTo("Warning");
+            assertThat(e.getMessage()).contains("chain-0");
+          }));
+      cluster.eventually(() -> assertThat(op.metrics().find(dev.converge.rollout.internal.RolloutMetrics.DURATION)
+          .tag("outcome", "failed").timer()).isNotNull());
       // Degraded persists, the failed target is not adopted, nothing is silently re-created
       cluster.consistently(Duration.ofSeconds(3), () -> {
         NodeDeploymentStatus now = fleet.status();
@@ -89,7 +93,7 @@ class TerminalTest {
 
       // then: a new rollout re-creates node 0 and finishes
       fleet.awaitReadyOn("node:v2", 3);
-      assertThat(cluster.events(fleet.get(), "RolloutStarted")).hasSize(2);
+      cluster.eventually(() -> assertThat(cluster.events(fleet.get(), "RolloutStarted")).hasSize(2));
       assertThat(fleet.status().retryToken()).isEqualTo("1");
       assertThat(fleet.status().failedHash()).isNull();
     }
@@ -108,7 +112,7 @@ class TerminalTest {
 
       // then
       fleet.awaitReadyOn("node:v3", 3);
-      assertThat(cluster.events(fleet.get(), "RolloutStarted")).hasSize(2);
+      cluster.eventually(() -> assertThat(cluster.events(fleet.get(), "RolloutStarted")).hasSize(2));
       assertThat(fleet.status().phase()).isEqualTo(Phase.Ready);
     }
   }

@@ -28,6 +28,10 @@ final class EngineRun {
   final String tag;
   private final Map<String, DeploySet> live = new HashMap<>();
 
+  EngineRun(Sandbox sandbox, KubernetesClient admin, Path root, int configMaps, int deployments, Duration timeout) {
+    this(sandbox, admin, root, configMaps, deployments, timeout, "");
+  }
+
   EngineRun(Sandbox sandbox, KubernetesClient admin, Path root, int configMaps, int deployments, Duration timeout,
       String tag) {
     this.tag = tag;

@@ -3,7 +3,10 @@
  * kpt, a straightforward fabric8 program, a 2 s polling waiter), measured in one run on one
  * sandbox. Each tool is a {@link dev.converge.bench.engine.DeployTool}; each scenario a
  * {@link dev.converge.bench.engine.Scenario}; {@link dev.converge.bench.engine.EngineBenchmarks}
- * runs them in alternation and writes the "engine" section of {@code docs/BENCHMARKS.md}.
+ * runs them in alternation and writes the "engine" section of {@code docs/BENCHMARKS.md}. Scenarios
+ * (3) readiness detection latency and (6) the 50-node rollout write sections of their own
+ * ("harness-readiness", "harness-rollout"); {@link dev.converge.bench.engine.HarnessScenarios} runs
+ * only those two ({@code -Dbench.readiness.objects=N} sets (3)'s object count, default 1000).
  *
  * <pre>{@code
  * bench/run.sh 5                       # everything, 5 rounds

@@ -1,5 +1,6 @@
 package dev.converge.cli.render;
 
+import dev.converge.engine.progress.ProgressEvent;
 import dev.converge.engine.progress.ProgressListener;
 import java.io.PrintWriter;
 import java.time.Clock;
@@ -30,11 +31,27 @@ public final class Output implements AutoCloseable {
     this.redactor = redactor;
     this.board = new ProgressBoard(clock);
     this.live = mode == Mode.LIVE ? new LiveTable(out, board, redactor, width) : null;
-    this.progress = switch (mode) {
+    ProgressListener rendering = switch (mode) {
       case LIVE -> live;
       case PLAIN -> new PlainProgress(out, board, redactor);
       case JSON -> new PlainProgress(err, board, redactor);
     };
+    this.progress = event -> {
+      if (event instanceof ProgressEvent.LockWaiting w) {
+        // before the table exists, and a note rather than a row: stderr in every mode
+        err.println(redactor.scrub(lockWaiting(w)));
+        err.flush();
+      } else {
+        rendering.on(event);
+      }
+    };
+  }
+
+  /** {@code converge: waiting up to 1m for the ApplySet lock held by ...}. */
+  static String lockWaiting(ProgressEvent.LockWaiting w) {
+    return "converge: waiting up to " + TableFormat.duration(w.waitFor()) + " for the ApplySet lock (Lease "
+        + w.lease() + ") held by " + w.holder() + (w.expiresAt() == null ? ""
+        : "; it lapses at " + w.expiresAt() + " unless that run renews it");
   }
 
   /** The listener to hand the engine. */

@@ -20,6 +20,21 @@ public sealed interface DeleteOption {
     return new WaitUntilGone(timeout);
   }
 
+  /**
+   * Deletes only while the object still has the resourceVersion of the caller's copy (a
+   * precondition the server checks). A delete is retried after a lost response; without this, the
+   * retry can delete the successor a controller already created under the same name (a
+   * StatefulSet's pod). A changed or replaced object answers {@link
+   * dev.converge.core.errors.ConflictException}: re-read and decide again. The server's default
+   * propagation applies.
+   */
+  static DeleteOption ifUnchanged() {
+    return IfUnchanged.INSTANCE;
+  }
+
+  /** See {@link #ifUnchanged}. */
+  enum IfUnchanged implements DeleteOption { INSTANCE }
+
   /** See {@link #propagation}. */
   record Propagation(DeletionPropagation policy) implements DeleteOption {
     public Propagation {

@@ -114,8 +114,11 @@ public final class Retrier {
     }
     boolean ranOut = attempt > 1 || decision.outcome() == RetryDecision.Outcome.DEADLINE_EXCEEDED;
     if (ranOut) {
+      // One line: the caller gets the exception and reports it (the CLI as one line, no trace
+      // without --verbose); the trace is for debugging.
       log.error("Giving up on {} after {} attempt(s) ({}): {}", last.call(), attempt,
-          decision.outcome(), last.getMessage(), last);
+          decision.outcome(), last.getMessage());
+      log.debug("Giving up on {}", last.call(), last);
     } else {
       log.debug("Not retrying {} ({}): {}", last.call(), decision.outcome(), last.getMessage());
     }

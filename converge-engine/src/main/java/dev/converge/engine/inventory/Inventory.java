@@ -89,6 +89,16 @@ public final class Inventory {
         && annotations != null && parent.tooling().equals(annotations.get(ApplySetKeys.TOOLING_ANNOTATION));
   }
 
+  /**
+   * Reads only: refuses when the live parent belongs to another tool, so a run can fail before it
+   * takes the ApplySet's lock. {@link #widen} checks again under the lock.
+   *
+   * @throws ForeignApplySetException naming the parent and its tooling
+   */
+  public void requireOurs() {
+    readParent().ifPresent(this::requireOurs);
+  }
+
   /** Refuses a parent whose tooling names another tool: only its name part counts, not the version. */
   private void requireOurs(Secret live) {
     Map<String, String> annotations = live.getMetadata().getAnnotations();

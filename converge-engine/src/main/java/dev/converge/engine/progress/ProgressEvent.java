@@ -2,6 +2,8 @@ package dev.converge.engine.progress;
 
 import dev.converge.core.status.Readiness;
 import dev.converge.engine.manifest.ObjectKey;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -47,4 +49,15 @@ public sealed interface ProgressEvent {
 
   /** The object was deleted by a destroy. */
   record Deleted(ObjectKey object) implements ProgressEvent {}
+
+  /**
+   * Another run holds the ApplySet's lock: this run waits for it before writing anything.
+   *
+   * @param lease {@code namespace/name} of the Lease
+   * @param holder the other run's identity ({@code user@host/pid/random})
+   * @param expiresAt when its lock lapses unless renewed (it is, while that run lives)
+   * @param waitFor how long this run waits before failing
+   */
+  record LockWaiting(String lease, String holder, @Nullable Instant expiresAt, Duration waitFor)
+      implements ProgressEvent {}
 }

@@ -213,18 +213,29 @@ public final class NodeDeploymentReconciler
     if (next.equals(nd.getStatus())) {
       return;
     }
-    ops.updateStatus(nd, current -> {
-      // A Conflict re-read: if anything we decided from moved, decide again from scratch.
-      if (!Objects.equals(current.getMetadata().getGeneration(), nd.getMetadata().getGeneration())
-          || !Objects.equals(current.getMetadata().getAnnotations(),
-              nd.getMetadata().getAnnotations())
-          || !Objects.equals(current.getStatus() == null ? NodeDeploymentStatus.empty()
-              : current.getStatus(), before)) {
-        throw new StaleDecision();
-      }
-      current.setStatus(next);
-      return current;
-    });
+    try {
+      ops.updateStatus(nd, current -> {
+        boolean sameInputs = Objects.equals(current.getMetadata().getGeneration(),
+            nd.getMetadata().getGeneration())
+            && Objects.equals(current.getMetadata().getAnnotations(),
+                nd.getMetadata().getAnnotations());
+        NodeDeploymentStatus live = current.getStatus() == null ? NodeDeploymentStatus.empty()
+            : current.getStatus();
+        // A Conflict re-read that finds our own status: the PUT committed and only its response
+        // was lost (connection reset); deciding again would drop this decision's events.
+        if (sameInputs && live.equals(next) && !live.equals(before)) {
+          throw new AlreadyWritten();
+        }
+        // Otherwise, if anything we decided from moved, decide again from scratch.
+        if (!sameInputs || !live.equals(before)) {
+          throw new StaleDecision();
+        }
+        current.setStatus(next);
+        return current;
+      });
+    } catch (AlreadyWritten committed) {
+      log.debug("{} status write committed before its response was lost", key(nd));
+    }
   }
 
   @Override
@@ -249,6 +260,13 @@ public final class NodeDeploymentReconciler
 
   static String key(NodeDeployment nd) {
     return nd.getMetadata().getNamespace() + "/" + nd.getMetadata().getName();
+  }
+
+  /** A Conflict re-read found the very status being written: an earlier attempt committed. */
+  static final class AlreadyWritten extends RuntimeException {
+    AlreadyWritten() {
+      super(null, null, false, false);
+    }
   }
 
   /** The inputs of a decision changed before its status was written. */

@@ -1,8 +1,10 @@
 package dev.converge.rollout.internal;
 
 import dev.converge.core.client.ApplyOption;
+import dev.converge.core.client.DeleteOption;
 import dev.converge.core.client.Kind;
 import dev.converge.core.client.KubeOps;
+import dev.converge.core.errors.ConflictException;
 import dev.converge.rollout.api.NodeDeployment;
 import dev.converge.rollout.api.PlanTask;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -60,7 +62,14 @@ public final class TaskExecutor {
       // Gone, going, or already on the update revision: the StatefulSet controller does the rest.
       return TaskOutcome.done();
     }
-    ops.delete(pod.get());
+    try {
+      // Only the pod read above: a retry after a lost response must not delete its successor,
+      // which the StatefulSet controller creates under the same name on the update revision.
+      ops.delete(pod.get(), DeleteOption.ifUnchanged());
+    } catch (ConflictException changed) {
+      return TaskOutcome.waiting("pod " + pod.get().getMetadata().getName()
+          + " changed since read (deleted, replaced or updated); deciding again");
+    }
     return TaskOutcome.done();
   }
 

@@ -42,11 +42,15 @@ public final class Deletion {
     String name = object.getMetadata().getName();
     DeletionPropagation propagation = DeletionPropagation.BACKGROUND;
     Duration wait = null;
+    String lockedVersion = null;
     for (DeleteOption o : options) {
       if (o instanceof DeleteOption.Propagation p) {
         propagation = p.policy();
       } else if (o instanceof DeleteOption.WaitUntilGone w) {
         wait = w.timeout();
+      } else if (o instanceof DeleteOption.IfUnchanged) {
+        lockedVersion = Objects.requireNonNull(object.getMetadata().getResourceVersion(),
+            "ifUnchanged() needs the resourceVersion of the copy read");
       }
     }
     // Waiting needs the UID of the object being deleted; read it when the caller's copy lacks it.
@@ -60,9 +64,13 @@ public final class Deletion {
       uid = live.getMetadata().getUid();
     }
     DeletionPropagation policy = propagation;
+    String version = lockedVersion;
     try {
+      // fabric8 sends a locked version as DeleteOptions.preconditions; the server default
+      // propagation (Background) then applies.
       calls.run(scope, scope.call("delete", name), CallKind.DELETE,
-          () -> scope.named(name).withPropagationPolicy(policy).delete());
+          () -> version == null ? scope.named(name).withPropagationPolicy(policy).delete()
+              : scope.named(name).lockResourceVersion(version).delete());
     } catch (NotFoundException gone) {
       return;
     }
