@@ -57,8 +57,12 @@ import org.slf4j.LoggerFactory;
 public final class Applier {
   private static final Logger log = LoggerFactory.getLogger(Applier.class);
 
-  /** Concurrent writes per stage: enough to hide round trips, few enough not to be throttled. */
-  public static final int DEFAULT_CONCURRENCY = 16;
+  /**
+   * Concurrent writes per stage: enough to hide round trips (at 5 ms each, 1,000 objects take 32
+   * rounds, not the 63 of 16 writers: bench engine section), few enough to stay within an API
+   * server's per-client fair share (API Priority and Fairness queues the rest, it does not fail).
+   */
+  public static final int DEFAULT_CONCURRENCY = 32;
 
   /** The field manager of the core client's defaults. */
   static final String DEFAULT_FIELD_MANAGER = "converge";
