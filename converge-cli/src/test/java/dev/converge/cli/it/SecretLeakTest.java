@@ -172,7 +172,7 @@ class SecretLeakTest {
     Run bad = run(logs, "apply", "-f", invalid.toString(), "--verbose");
     runs.add(bad);
     runs.add(run(logs, "apply", "-f", invalid.toString(), "-o", "json"));
-    // (the sandbox stores data that is not base64; a real API server refuses it with 400)
+    // data that is not base64: the server answers 400, and that error must not echo the value
     runs.add(run(logs, "apply", "-f", notBase64.toString(), "--verbose"));
     runs.add(run(logs, "apply", "-f", notBase64.toString(), "-o", "json"));
     runs.add(run(logs, "destroy", "-f", set.toString(), "--applyset", "app", "--verbose"));

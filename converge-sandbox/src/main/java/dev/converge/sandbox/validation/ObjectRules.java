@@ -76,6 +76,7 @@ public final class ObjectRules {
   /** The server folds write-only {@code stringData} into base64 {@code data}; type defaults. */
   private static void secret(ObjectNode secret) {
     Defaults.text(secret, "type", "Opaque");
+    requireBase64(secret.get("data"));
     JsonNode stringData = secret.get("stringData");
     if (stringData == null) {
       return;
@@ -89,6 +90,49 @@ public final class ObjectRules {
       }
     }
     secret.remove("stringData");
+  }
+
+  /**
+   * A Secret's {@code data} values are bytes, base64 in JSON: the real server fails to decode
+   * anything else and answers 400 before any validation, so a client never stores garbage.
+   *
+   * @throws dev.converge.sandbox.api.ApiException 400 BadRequest naming the first bad byte
+   */
+  private static void requireBase64(JsonNode data) {
+    if (data == null || !data.isObject()) {
+      return;
+    }
+    for (Iterator<Map.Entry<String, JsonNode>> it = data.fields(); it.hasNext(); ) {
+      JsonNode value = it.next().getValue();
+      if (value.isNull()) {
+        continue;
+      }
+      String text = value.isTextual() ? value.asText() : null;
+      int bad = text == null ? 0 : firstNonBase64(text);
+      if (bad >= 0) {
+        throw dev.converge.sandbox.api.ApiException.badRequest(
+            "Secret in version \"v1\" cannot be handled as a Secret: "
+                + (text == null ? "json: cannot unmarshal " + value.getNodeType().name().toLowerCase(
+                    java.util.Locale.ROOT) + " into Go struct field Secret.data of type []uint8"
+                    : "illegal base64 data at input byte " + bad));
+      }
+    }
+  }
+
+  /** Index of the first byte Go's standard base64 decoding rejects, or -1 when it decodes. */
+  static int firstNonBase64(String text) {
+    int padding = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      boolean alphabet = c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9'
+          || c == '+' || c == '/';
+      if (c == '=' && i >= text.length() - 2 && text.length() % 4 == 0) {
+        padding++;
+      } else if (!alphabet || padding > 0) {
+        return i;
+      }
+    }
+    return text.length() % 4 == 0 ? -1 : text.length() - text.length() % 4;
   }
 
   private static void withSpec(ObjectNode spec, java.util.function.Consumer<ObjectNode> action) {

@@ -384,6 +384,27 @@ class ObjectRulesDefaultsTest {
   }
 
   @Nested
+  class SecretData {
+    @ParameterizedTest(name = "\"{0}\"")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"c2VjcmV0", "YQ==", "YWI=", ""})
+    void givenBase64Data_whenDefaulted_thenAccepted(String value) {
+      ObjectNode secret = Yaml.object("{apiVersion: v1, kind: Secret, metadata: {name: s}, data: {k: \"" + value + "\"}}");
+      new ObjectRules().defaults(Yaml.typeOf(secret), secret);
+      assertThat(secret.path("data").path("k").asText()).isEqualTo(value);
+    }
+
+    @ParameterizedTest(name = "{0} fails at byte {1}")
+    @org.junit.jupiter.params.provider.CsvSource({"plain-text!!,5", "YQ=x,3", "Y===,1", "YWJjZ,4"})
+    void givenDataThatIsNotBase64_whenDefaulted_thenBadRequestLikeTheRealServer(String value, int at) {
+      ObjectNode secret = Yaml.object("{apiVersion: v1, kind: Secret, metadata: {name: s}, data: {k: \"" + value + "\"}}");
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> new ObjectRules().defaults(Yaml.typeOf(secret), secret))
+          .isInstanceOf(dev.converge.sandbox.api.ApiException.class)
+          .hasMessage("Secret in version \"v1\" cannot be handled as a Secret: illegal base64 data at input byte " + at)
+          .satisfies(e -> assertThat(((dev.converge.sandbox.api.ApiException) e).code()).isEqualTo(400));
+    }
+  }
+
+  @Nested
   class ServiceAddresses {
     @Test
     void givenManyServices_whenDefaulted_thenClusterIpsAreUnique() {
