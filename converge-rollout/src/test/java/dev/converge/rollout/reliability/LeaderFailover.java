@@ -48,6 +48,14 @@ final class LeaderFailover {
 
   private LeaderFailover() {}
 
+  /**
+   * The longest wait between two acquire attempts of a follower: fabric8's LeaderElector waits
+   * retryPeriod * (1 + random * 1.2), and the operator's retry period is lease / 5.
+   */
+  static Duration maxPollPeriod(Duration lease) {
+    return lease.dividedBy(5).multipliedBy(22).dividedBy(10);
+  }
+
   static Result run(Config config, Faults faults, RequestCounts requests, String ns,
       Duration lease) {
     try (KubernetesClient admin = RolloutFaultMatrix.cleanClient(config)) {

@@ -49,11 +49,11 @@ final class RolloutReport {
     }
     double maxRenewal = failovers.stream().mapToDouble(f -> secs(f.sinceRenewal())).max()
         .orElse(0);
-    // The follower times the lease from when it observed the last renewal, which it sees up to
-    // one retry period late, and checks once per retry period: two retry periods past the lease.
+    // The follower takes over when the record's renewTime + lease is past its clock, at its next
+    // acquire attempt: those come every retry period plus up to 120 % jitter.
     md.append(String.format(Locale.ROOT, "%nWorst takeover after the last renewal: %.2f s "
-        + "(bound: lease %d s + two retry periods, %.1f s).%n", maxRenewal, lease.toSeconds(),
-        secs(lease.plus(lease.dividedBy(5).multipliedBy(2)))));
+        + "(bound: lease %d s + one jittered retry period, %.2f s).%n", maxRenewal,
+        lease.toSeconds(), secs(lease.plus(LeaderFailover.maxPollPeriod(lease)))));
 
     md.append("\n**API server restart mid-rollout** (durable sandbox stopped once node 0 is on "
             + "v2, started again on the same port and data directory; the operator keeps "
