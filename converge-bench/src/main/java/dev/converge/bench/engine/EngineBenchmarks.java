@@ -123,7 +123,7 @@ public final class EngineBenchmarks {
     return Collections.unmodifiableMap(all);
   }
 
-  private static Set<String> listProperty(String name, String defaults) {
+  static Set<String> listProperty(String name, String defaults) {
     return Arrays.stream(System.getProperty(name, defaults).split(",")).map(String::trim)
         .filter(v -> !v.isEmpty()).collect(Collectors.toCollection(LinkedHashSet::new));
   }

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Set;
 
 /**
  * HarnessScenarios runs only the scenarios that do not deploy the engine's set, (3) readiness
@@ -19,10 +20,11 @@ import java.util.List;
  * their sections without the minutes the deploying scenarios take.
  *
  * <p>Usage: {@code HarnessScenarios [rounds=5] [out=docs/BENCHMARKS.md]}; {@code -Dbench.tools=...}
- * as for EngineBenchmarks.
+ * and {@code -Dbench.scenarios=...} (of {@link #KEYS}) as for EngineBenchmarks.
  */
 public final class HarnessScenarios {
-  static final List<Scenario> SCENARIOS = List.of(new ReadinessLatencyScenario(), new RolloutScenario());
+  /** Keys of {@link EngineBenchmarks#SCENARIOS} that run here, in running order. */
+  static final List<String> KEYS = List.of("readiness", "rollout");
 
   private HarnessScenarios() {}
 
@@ -31,6 +33,8 @@ public final class HarnessScenarios {
     Path out = Path.of(args.length > 1 ? args[1] : "docs/BENCHMARKS.md");
     System.setProperty("bench.out", out.toString());
     System.setProperty("bench.command", System.getProperty("bench.command", "bench/run.sh " + rounds + " harness"));
+    Set<String> keys = EngineBenchmarks.listProperty("bench.scenarios", String.join(",", KEYS));
+    List<Scenario> scenarios = KEYS.stream().filter(keys::contains).map(EngineBenchmarks.SCENARIOS::get).toList();
     List<String> names = List.of(System.getProperty("bench.tools", String.join(",", EngineBenchmarks.ALL_TOOLS))
         .split(","));
     Path root = Files.createTempDirectory("converge-bench-harness");
@@ -44,7 +48,7 @@ public final class HarnessScenarios {
       for (int round = 1; round <= rounds; round++) {
         List<DeployTool> order = new ArrayList<>(tools);
         Collections.rotate(order, -(round - 1));
-        for (Scenario scenario : SCENARIOS) {
+        for (Scenario scenario : scenarios) {
           for (DeployTool tool : order) {
             long start = System.nanoTime();
             scenario.run(run, tool, round);

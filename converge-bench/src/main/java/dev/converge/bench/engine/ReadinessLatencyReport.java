@@ -19,9 +19,11 @@ final class ReadinessLatencyReport {
         .append("poll-2s (list the namespace and compute status every 2 s); kubectl (`kubectl wait ")
         .append("--for=condition=Ready widgets --all`, one process; it waits for the objects one after ")
         .append("another, a line per object); fabric8 (`waitUntilCondition` on each object in turn; ")
-        .append("`waitUntilReady` does not know a custom resource's conditions). kpt has no wait outside ")
-        .append("`live apply`: not measured. kubectl and fabric8 are watching (a sentinel object reported) ")
-        .append("before the first write.\n")
+        .append("`waitUntilReady` does not know a custom resource's conditions); kpt (no wait outside `live ")
+        .append("apply`: the widgets as a package, `live apply --inventory-policy=adopt --output=events`, a ")
+        .append("sample per `reconciled` line; kstatus polls every 2 s and reads a custom resource without ")
+        .append("conditions as Current, so kpt's widgets carry `Reconciling=True` until marked). kubectl, ")
+        .append("fabric8 and kpt are watching (a sentinel object reported) before the first write.\n")
         .append("Command: `").append(HarnessSections.command(rounds)).append("`.\n\n");
     md.append("| tool | p50 ms, median (min–max) | p99 ms | max ms | objects never reported | rounds complete ")
         .append("| p99 / converge |\n|---|---|---|---|---|---|---|\n");
@@ -29,7 +31,7 @@ final class ReadinessLatencyReport {
     for (String t : tools) {
       List<Double> ok = s.get("readiness.ok", t);
       if (ok.isEmpty()) {
-        continue; // a tool without a wait of its own (kpt)
+        continue; // a tool not run
       }
       double p99 = Samples.median(s.get("readiness.p99", t));
       md.append("| ").append(t).append(" | ").append(HarnessSections.range(s.get("readiness.p50", t)))

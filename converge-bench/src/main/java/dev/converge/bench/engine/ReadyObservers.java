@@ -31,9 +31,10 @@ import java.util.function.Predicate;
  * watch-driven {@link ReadinessWaiter}; the 2 s poller; {@code kubectl wait --for=condition=Ready}
  * (one process, objects one after another, a line per object); a fabric8 program calling
  * {@code waitUntilCondition} per object in turn (fabric8's {@code waitUntilReady} does not know a
- * custom resource's conditions). kpt has no wait of its own outside {@code live apply}: none.
+ * custom resource's conditions); kpt's {@code live apply} wait on a package of the widgets
+ * ({@link KptReadyObserver}).
  *
- * <p>Sequential waiters (kubectl, fabric8) first wait for a sentinel widget that sorts before the
+ * <p>Sequential waiters (kubectl, fabric8) and kpt first wait for a sentinel widget that sorts before the
  * others, so that marking starts only once they are watching; {@link Observer#watching()} opens then.
  */
 final class ReadyObservers {
@@ -52,6 +53,7 @@ final class ReadyObservers {
       case "poll-2s" -> Optional.of(polling(run, ns, crd, reported));
       case "kubectl" -> Optional.of(kubectl(run, ns, reported));
       case "fabric8" -> Optional.of(fabric8(run, ns, order, reported));
+      case "kpt" -> Optional.of(KptReadyObserver.start(run, ns, order, sentinel(run.admin, ns), reported));
       default -> Optional.empty();
     };
   }
