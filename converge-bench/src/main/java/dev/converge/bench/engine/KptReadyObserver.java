@@ -21,7 +21,8 @@ import java.util.stream.Collectors;
  * KptReadyObserver is kpt's way of waiting for widgets: kpt has no wait of its own outside
  * {@code live apply}, so the widgets (sentinel included) are written into a package, {@code kpt
  * live init}, and {@code kpt live apply --inventory-policy=adopt --reconcile-timeout --output=events}
- * takes them over and waits (kstatus, polling every {@code --poll-period}, default 2 s); each
+ * takes them over and waits (cli-utils' kstatus watcher: watch events, not the 2 s poll its
+ * {@code --poll-period} help still describes); each
  * {@code <id> reconcile successful} line is one report.
  *
  * <p>kstatus reads a custom resource without conditions as Current, so before kpt starts every

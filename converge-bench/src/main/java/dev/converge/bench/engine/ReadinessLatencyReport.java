@@ -21,8 +21,9 @@ final class ReadinessLatencyReport {
         .append("another, a line per object); fabric8 (`waitUntilCondition` on each object in turn; ")
         .append("`waitUntilReady` does not know a custom resource's conditions); kpt (no wait outside `live ")
         .append("apply`: the widgets as a package, `live apply --inventory-policy=adopt --output=events`, a ")
-        .append("sample per `reconciled` line; kstatus polls every 2 s and reads a custom resource without ")
-        .append("conditions as Current, so kpt's widgets carry `Reconciling=True` until marked). kubectl, ")
+        .append("sample per `reconcile successful` line; its kstatus watcher follows the objects by watch and ")
+        .append("reads a custom resource without conditions as Current, so kpt's widgets carry ")
+        .append("`Reconciling=True` until marked). kubectl, ")
         .append("fabric8 and kpt are watching (a sentinel object reported) before the first write.\n")
         .append("Command: `").append(HarnessSections.command(rounds)).append("`.\n\n");
     md.append("| tool | p50 ms, median (min–max) | p99 ms | max ms | objects never reported | rounds complete ")
