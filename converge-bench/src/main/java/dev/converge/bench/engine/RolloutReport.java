@@ -3,7 +3,7 @@ package dev.converge.bench.engine;
 import dev.converge.bench.RolloutBenchmarks;
 import java.util.List;
 
-/** RolloutReport renders the "harness-rollout" section: scenario (6), converge only. */
+/** RolloutReport renders the "harness-rollout" section: scenario (6), converge and its scripted peer. */
 final class RolloutReport {
   private RolloutReport() {}
 
@@ -20,7 +20,11 @@ final class RolloutReport {
         .append("spent (from watch events); overhead per node = (total − simulated) / nodes. Heap: used heap ")
         .append("after GC with the operator owning ").append(RolloutBenchmarks.FLEETS)
         .append(" NodeDeployments × 2 nodes, minus after it is closed.\n")
-        .append("Peers: none; no other tool rolls out this custom resource.\n")
+        .append("Peer: no other tool rolls out this custom resource; fabric8 runs what users script ")
+        .append("without the operator (`ScriptedRollout`): the operator's own StatefulSets (one replica, OnDelete) ")
+        .append("in a fresh Namespace, rolled one node at a time, per node server-side apply v2, wait until the ")
+        .append("StatefulSet controller observed it, delete the pod, wait until its replacement runs ready on the ")
+        .append("update revision; the v1 fleet is set up untimed.\n")
         .append("Command: `").append(HarnessSections.command(rounds)).append("`.\n\n")
         .append("| metric | median (min–max) | target | met |\n|---|---|---|---|\n")
         .append("| total rollout time (ms) | ").append(HarnessSections.range(s.get("rollout.totalMs", c)))
@@ -35,6 +39,23 @@ final class RolloutReport {
         .append(heap <= RolloutBenchmarks.MAX_HEAP_MB ? "met" : "NOT met").append(" |\n")
         .append("| rounds succeeded | ").append((int) ok.stream().mapToDouble(Double::doubleValue).sum())
         .append('/').append(ok.size()).append(" | | |\n");
+    peer(md, s);
     return md.toString();
+  }
+
+  private static void peer(StringBuilder md, Samples s) {
+    double base = Samples.median(s.get("rollout.totalMs", EngineReport.CONVERGE));
+    md.append("\n| tool | total rollout time (ms), median (min–max) | overhead per node (ms) | rounds succeeded ")
+        .append("| tool / converge |\n|---|---|---|---|---|\n");
+    for (String t : List.of(EngineReport.CONVERGE, RolloutScenario.PEER)) {
+      List<Double> ok = s.get("rollout.ok", t);
+      double total = Samples.median(s.get("rollout.totalMs", t));
+      md.append("| ").append(t.equals(RolloutScenario.PEER) ? "fabric8 script" : t).append(" | ")
+          .append(HarnessSections.range(s.get("rollout.totalMs", t))).append(" | ")
+          .append(HarnessSections.range(s.get("rollout.overheadMsPerNode", t))).append(" | ")
+          .append((int) ok.stream().mapToDouble(Double::doubleValue).sum()).append('/').append(ok.size())
+          .append(" | ").append(base > 0 && !Double.isNaN(total) ? EngineReport.fmt(total / base) + "×" : "n/a")
+          .append(" |\n");
+    }
   }
 }
