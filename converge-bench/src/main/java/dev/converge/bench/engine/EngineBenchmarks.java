@@ -117,9 +117,10 @@ public final class EngineBenchmarks {
     all.put("reapply", new ReapplyScenario());
     all.put("destroy", new DestroyScenario());
     all.put("faults", new FaultedApplyScenario());
-    // (3), (6): each writes its own section, measured in-process only
+    // (3), (6), (7): each writes its own section, measured in-process only
     all.put("readiness", new ReadinessLatencyScenario());
     all.put("rollout", new RolloutScenario());
+    all.put("cli", new CliScenario());
     return Collections.unmodifiableMap(all);
   }
 

@@ -14,7 +14,7 @@ import java.util.Set;
 
 /**
  * HarnessScenarios runs only the scenarios that do not deploy the engine's set, (3) readiness
- * detection latency and (6) the 50-node rollout, on a sandbox set up as EngineBenchmarks sets up
+ * detection latency, (6) the 50-node rollout and (7) CLI cold start, on a sandbox set up as EngineBenchmarks sets up
  * its own, with the tools in alternation; each writes its own section of docs/BENCHMARKS.md.
  * EngineBenchmarks runs the same scenarios as part of the full run; this entry point regenerates
  * their sections without the minutes the deploying scenarios take.
@@ -24,7 +24,7 @@ import java.util.Set;
  */
 public final class HarnessScenarios {
   /** Keys of {@link EngineBenchmarks#SCENARIOS} that run here, in running order. */
-  static final List<String> KEYS = List.of("readiness", "rollout");
+  static final List<String> KEYS = List.of("readiness", "rollout", "cli");
 
   private HarnessScenarios() {}
 

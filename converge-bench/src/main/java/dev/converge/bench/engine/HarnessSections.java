@@ -8,7 +8,7 @@ import java.util.Locale;
 
 /**
  * HarnessSections knows where the scenarios that write their own section of docs/BENCHMARKS.md
- * (readiness latency, rollout) write it and which command to name: {@code -Dbench.out} and
+ * (readiness latency, rollout, CLI cold start) write it and which command to name: {@code -Dbench.out} and
  * {@code -Dbench.command}, set by {@code bench/run.sh}; defaults fit {@code bench/run.sh N engine}.
  */
 final class HarnessSections {
