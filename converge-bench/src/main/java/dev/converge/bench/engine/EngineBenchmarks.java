@@ -72,8 +72,11 @@ public final class EngineBenchmarks {
       List<DeployTool> tools = tools(wanted, sandbox, kubeconfig, root);
       String kubectl = ToolVersions.kubectl(kubeconfig);
       String kpt = ToolVersions.kpt();
+      Map<String, Double> elapsed = new LinkedHashMap<>();
       try {
+        long warmUpStart = System.nanoTime();
         warmUp(first, tools);
+        System.err.printf("warm-up: %.1f s%n", (System.nanoTime() - warmUpStart) / 1e9);
         for (int round = 1; round <= rounds; round++) {
           Ceiling.measure(first);
           List<DeployTool> order = new ArrayList<>(tools);
@@ -88,8 +91,10 @@ public final class EngineBenchmarks {
                 try (AutoCloseable slowed = setting.getKey().install(sandbox)) {
                   scenario.run(setting.getValue(), tool, round);
                 }
+                double seconds = (System.nanoTime() - start) / 1e9;
+                elapsed.merge(scenario.title(), seconds, Double::sum);
                 System.err.printf("round %d/%d %s %s %s: %.1f s%n", round, rounds, setting.getKey().label(),
-                    scenario.title(), tool.name(), (System.nanoTime() - start) / 1e9);
+                    scenario.title(), tool.name(), seconds);
               }
             }
           }
@@ -100,6 +105,7 @@ public final class EngineBenchmarks {
               scenarioKeys, new EngineReport.Setup(round, configMaps, deployments, POD_START.toMillis(), kubectl,
                   kpt, command(rounds, out, configMaps, deployments)));
           BenchmarkReport.writeSection(out, "engine", report);
+          printElapsed(elapsed, round);
           if (round == rounds) {
             System.out.println(report);
           }
@@ -122,6 +128,13 @@ public final class EngineBenchmarks {
     all.put("rollout", new RolloutScenario());
     all.put("cli", new CliScenario());
     return Collections.unmodifiableMap(all);
+  }
+
+  /** Wall time per scenario so far (every tool and setting), and per round, to plan longer runs. */
+  static void printElapsed(Map<String, Double> elapsed, int rounds) {
+    StringBuilder line = new StringBuilder("elapsed after round " + rounds + " (total; per round):");
+    elapsed.forEach((title, s) -> line.append(String.format(" %s %.0f s; %.0f s,", title, s, s / rounds)));
+    System.err.println(line.substring(0, line.length() - 1));
   }
 
   static Set<String> listProperty(String name, String defaults) {

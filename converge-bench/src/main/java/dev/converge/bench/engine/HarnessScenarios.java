@@ -9,7 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -45,6 +47,7 @@ public final class HarnessScenarios {
       sandbox.writeKubeconfig(root.resolve("kubeconfig"));
       EngineRun run = new EngineRun(sandbox, admin, root, 0, 0, EngineBenchmarks.TIMEOUT);
       List<DeployTool> tools = names.stream().map(String::trim).<DeployTool>map(Named::new).toList();
+      Map<String, Double> elapsed = new LinkedHashMap<>();
       for (int round = 1; round <= rounds; round++) {
         List<DeployTool> order = new ArrayList<>(tools);
         Collections.rotate(order, -(round - 1));
@@ -52,10 +55,12 @@ public final class HarnessScenarios {
           for (DeployTool tool : order) {
             long start = System.nanoTime();
             scenario.run(run, tool, round);
-            System.err.printf("round %d/%d %s %s: %.1f s%n", round, rounds, scenario.title(), tool.name(),
-                (System.nanoTime() - start) / 1e9);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            elapsed.merge(scenario.title(), seconds, Double::sum);
+            System.err.printf("round %d/%d %s %s: %.1f s%n", round, rounds, scenario.title(), tool.name(), seconds);
           }
         }
+        EngineBenchmarks.printElapsed(elapsed, round);
       }
     }
     // JOSDK's scheduled executor (a non-daemon pool) outlives the rollout operator's stop
