@@ -11,6 +11,7 @@ import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.Watch;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 
@@ -24,7 +25,7 @@ import java.util.concurrent.TimeUnit;
  * ready) is not timed.
  *
  * <pre>{@code
- * double[] m = ScriptedRollout.rollout(sandbox, client, "peer-1");   // {total, simulated, overhead/node}
+ * double[] m = ScriptedRollout.rollout(client, "peer-1");   // {total, simulated, overhead/node}
  * }</pre>
  */
 public final class ScriptedRollout {
@@ -34,8 +35,7 @@ public final class ScriptedRollout {
   private ScriptedRollout() {}
 
   /** One v1 → v2 rollout of {@link RolloutBenchmarks#NODES} nodes: as {@link RolloutBenchmarks#rollout}. */
-  public static double[] rollout(dev.converge.sandbox.Sandbox sandbox, KubernetesClient client, String ns)
-      throws Exception {
+  public static double[] rollout(KubernetesClient client, String ns) {
     client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(ns).endMetadata().build())
         .create();
     NodeDeployment nd = NodeDeployment.of(NAME, RolloutBenchmarks.NODES, NodeTemplate.ofImage("node:v1"));
@@ -87,23 +87,20 @@ public final class ScriptedRollout {
         RolloutBenchmarks.TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
   }
 
-  /** The operator's StatefulSet for the node, without the owner reference (there is no owner). */
+  /** The operator's StatefulSet for the node. */
   private static StatefulSet statefulSet(NodeDeployment nd, int node, String image) {
     NodeTemplate template = NodeTemplate.ofImage(image);
-    StatefulSet sts = Children.statefulSet(nd, node, template, TemplateHash.of(template));
-    sts.getMetadata().setOwnerReferences(List.of());
-    return sts;
+    return Children.statefulSet(nd, node, template, TemplateHash.of(template));
   }
 
+  /** Server-side apply without the owner reference: there is no NodeDeployment to own it. */
   private static <T extends HasMetadata> T apply(KubernetesClient client, T obj) {
-    if (obj.getMetadata().getOwnerReferences() != null) {
-      obj.getMetadata().setOwnerReferences(List.of());
-    }
+    obj.getMetadata().setOwnerReferences(List.of());
     return client.resource(obj).fieldManager("scripted-rollout").forceConflicts().serverSideApply();
   }
 
   private static String revision(Pod pod) {
-    return Objects.requireNonNullElse(pod.getMetadata().getLabels(), java.util.Map.<String, String>of())
+    return Objects.requireNonNullElse(pod.getMetadata().getLabels(), Map.<String, String>of())
         .getOrDefault(REVISION_LABEL, "");
   }
 }

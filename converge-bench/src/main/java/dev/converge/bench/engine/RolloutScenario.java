@@ -74,7 +74,7 @@ final class RolloutScenario implements Scenario {
   private static void measure(EngineRun run, String tool, String ns, boolean record) throws Exception {
     try {
       double[] m = EngineReport.CONVERGE.equals(tool) ? RolloutBenchmarks.rollout(run.sandbox, run.admin, ns)
-          : ScriptedRollout.rollout(run.sandbox, run.admin, ns);
+          : ScriptedRollout.rollout(run.admin, ns);
       if (record) {
         run.samples.add("rollout.totalMs", tool, m[0]);
         run.samples.add("rollout.simulatedMs", tool, m[1]);
