@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -94,6 +95,12 @@ final class SandboxCommand implements Callable<Integer> {
           + "e.g. deployments=2s.")
   Map<String, String> slowedKinds = new LinkedHashMap<>();
 
+  @Option(names = "--controller-workers", paramLabel = "N",
+      defaultValue = "" + ControllerOptions.DEFAULT_WORKERS,
+      description = "Threads the simulated controllers reconcile on (one object never on two "
+          + "at once); 1 reconciles one object at a time. Default: ${DEFAULT-VALUE}.")
+  int controllerWorkers;
+
   @Option(names = "--fault", paramLabel = "SPEC",
       description = {"Start with this fault rule (repeatable): comma-separated items, e.g.",
           "  verb=create,path=/api/v1/**,status=503,count=3",
@@ -122,6 +129,10 @@ final class SandboxCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (controllerWorkers < 1) {
+      throw new ParameterException(spec.commandLine(),
+          "--controller-workers must be at least 1, was " + controllerWorkers);
+    }
     PrintWriter out = spec.commandLine().getOut();
     Path file = kubeconfig.toAbsolutePath().normalize();
     Thread hook = new Thread(this::stopAndAwaitClose, "converge-sandbox-shutdown");
@@ -162,7 +173,7 @@ final class SandboxCommand implements Callable<Integer> {
 
   /** Pauses and slowdowns hold from the start, before any controller sees an object. */
   private ControllerOptions controllerOptions() {
-    ControllerOptions controllers = ControllerOptions.defaults();
+    ControllerOptions controllers = ControllerOptions.defaults().withWorkers(controllerWorkers);
     for (String kind : pausedKinds) {
       controllers = controllers.withPaused(kind);
     }

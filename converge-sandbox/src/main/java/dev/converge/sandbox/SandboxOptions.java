@@ -227,4 +227,12 @@ public final class SandboxOptions {
     o.controllerOptions = Objects.requireNonNull(newOptions, "controllerOptions == null");
     return o;
   }
+
+  /**
+   * Runs the simulated controllers on {@code workers} threads (default 4, as
+   * {@link ControllerOptions#DEFAULT_WORKERS}); 1 reconciles one object at a time.
+   */
+  public SandboxOptions withControllerWorkers(int workers) {
+    return withControllerOptions(controllerOptions.withWorkers(workers));
+  }
 }

@@ -32,14 +32,16 @@ import java.util.TreeSet;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 
 /**
  * ControllerManager runs the sandbox's simulated workload controllers (Deployments,
  * ReplicaSets, StatefulSets, DaemonSets, Jobs, pods as a scheduler and kubelet would, LoadBalancer
  * Services and PVC binding) against an API server through one fabric8 client: informers say what
- * changed, reconcilers read and write through the API. All reconciliations run on one scheduled
- * thread; nothing polls.
+ * changed, reconcilers read and write through the API. Reconciliations run on
+ * {@link ControllerOptions#workers()} threads (4 by default), never one object on two at once;
+ * nothing polls.
  *
  * <pre>{@code
  * ControllerManager controllers = sandbox.controllers();
@@ -68,8 +70,9 @@ public final class ControllerManager implements ControllerControls, AutoCloseabl
       boolean run) {
     this.kubelet = new KubeletSettings(options);
     this.nodes = new FakeNodes(options.nodes());
-    this.executor = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "sandbox-controllers");
+    AtomicInteger threads = new AtomicInteger();
+    this.executor = Executors.newScheduledThreadPool(options.workers(), r -> {
+      Thread t = new Thread(r, "sandbox-controllers-" + threads.incrementAndGet());
       t.setDaemon(true);
       return t;
     });
@@ -191,7 +194,7 @@ public final class ControllerManager implements ControllerControls, AutoCloseabl
     return kind;
   }
 
-  /** Stops the informers and the controllers' thread and closes the client. */
+  /** Stops the informers and the controllers' threads and closes the client. */
   @Override
   public void close() {
     informers.forEach(SharedIndexInformer::stop);

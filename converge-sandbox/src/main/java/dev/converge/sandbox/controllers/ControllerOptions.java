@@ -18,15 +18,25 @@ import java.util.TreeSet;
  * @param failureBackoff first back-off of failing containers; it doubles up to ten times that
  * @param pausedKinds kinds paused before the controllers see any object
  * @param slowedKinds kinds slowed by an extra delay from the start
+ * @param workers threads that reconcile, shared by all kinds; one key never runs on two
  */
 public record ControllerOptions(int nodes, Duration podStartDelay, Duration podRunTime,
-    Duration failureBackoff, Set<String> pausedKinds, Map<String, Duration> slowedKinds) {
+    Duration failureBackoff, Set<String> pausedKinds, Map<String, Duration> slowedKinds,
+    int workers) {
   /** One node, like a kind cluster, so DaemonSets are cheap by default. */
   public static final int DEFAULT_NODES = 1;
+  /**
+   * A kube-controller-manager runs 5 workers for Deployments and 5 for ReplicaSets; 4 shared
+   * ones let a burst of objects progress side by side without tying up the CPU.
+   */
+  public static final int DEFAULT_WORKERS = 4;
 
   public ControllerOptions {
     if (nodes < 1) {
       throw new IllegalArgumentException("nodes < 1: " + nodes);
+    }
+    if (workers < 1) {
+      throw new IllegalArgumentException("workers < 1: " + workers);
     }
     Objects.requireNonNull(podStartDelay, "podStartDelay == null");
     Objects.requireNonNull(podRunTime, "podRunTime == null");
@@ -35,28 +45,33 @@ public record ControllerOptions(int nodes, Duration podStartDelay, Duration podR
     slowedKinds = Map.copyOf(slowedKinds);
   }
 
-  /** One node, pods ready after 200 ms, Job pods done after 500 ms, back-off from 1 s. */
+  /**
+   * One node, pods ready after 200 ms, Job pods done after 500 ms, back-off from 1 s, 4
+   * workers.
+   */
   public static ControllerOptions defaults() {
     return new ControllerOptions(DEFAULT_NODES, Duration.ofMillis(200), Duration.ofMillis(500),
-        Duration.ofSeconds(1), Set.of(), Map.of());
+        Duration.ofSeconds(1), Set.of(), Map.of(), DEFAULT_WORKERS);
   }
 
   public ControllerOptions withNodes(int n) {
     return new ControllerOptions(n, podStartDelay, podRunTime, failureBackoff, pausedKinds,
-        slowedKinds);
+        slowedKinds, workers);
   }
 
   public ControllerOptions withPodStartDelay(Duration d) {
-    return new ControllerOptions(nodes, d, podRunTime, failureBackoff, pausedKinds, slowedKinds);
+    return new ControllerOptions(nodes, d, podRunTime, failureBackoff, pausedKinds, slowedKinds,
+        workers);
   }
 
   public ControllerOptions withPodRunTime(Duration d) {
     return new ControllerOptions(nodes, podStartDelay, d, failureBackoff, pausedKinds,
-        slowedKinds);
+        slowedKinds, workers);
   }
 
   public ControllerOptions withFailureBackoff(Duration d) {
-    return new ControllerOptions(nodes, podStartDelay, podRunTime, d, pausedKinds, slowedKinds);
+    return new ControllerOptions(nodes, podStartDelay, podRunTime, d, pausedKinds, slowedKinds,
+        workers);
   }
 
   /** Starts with {@code kind} paused, so not even the first reconcile of its objects runs. */
@@ -64,7 +79,7 @@ public record ControllerOptions(int nodes, Duration podStartDelay, Duration podR
     Set<String> paused = new TreeSet<>(pausedKinds);
     paused.add(kind);
     return new ControllerOptions(nodes, podStartDelay, podRunTime, failureBackoff, paused,
-        slowedKinds);
+        slowedKinds, workers);
   }
 
   /** Starts with {@code kind} slowed by {@code extraDelay}. */
@@ -72,6 +87,12 @@ public record ControllerOptions(int nodes, Duration podStartDelay, Duration podR
     Map<String, Duration> slowed = new LinkedHashMap<>(slowedKinds);
     slowed.put(kind, extraDelay);
     return new ControllerOptions(nodes, podStartDelay, podRunTime, failureBackoff, pausedKinds,
-        slowed);
+        slowed, workers);
+  }
+
+  /** Reconciles with {@code n} worker threads; 1 runs one reconciliation at a time. */
+  public ControllerOptions withWorkers(int n) {
+    return new ControllerOptions(nodes, podStartDelay, podRunTime, failureBackoff, pausedKinds,
+        slowedKinds, n);
   }
 }

@@ -38,7 +38,7 @@ public final class LoadBalancerController implements Reconciler {
   public Optional<Duration> reconcile(String namespace, String name) {
     Service svc = client.services().inNamespace(namespace).withName(name).get();
     if (svc == null) {
-      addresses.remove(namespace + "/" + name);
+      release(namespace + "/" + name);
       return Optional.empty();
     }
     boolean wantsAddress = "LoadBalancer".equals(svc.getSpec().getType());
@@ -51,7 +51,7 @@ public final class LoadBalancerController implements Reconciler {
     LoadBalancerStatus lb = new LoadBalancerStatus();
     if (wantsAddress) {
       LoadBalancerIngress address = new LoadBalancerIngress();
-      address.setIp(addresses.computeIfAbsent(namespace + "/" + name, k -> allocate()));
+      address.setIp(addressOf(namespace + "/" + name));
       address.setIpMode("VIP");
       lb.setIngress(List.of(address));
     }
@@ -60,6 +60,18 @@ public final class LoadBalancerController implements Reconciler {
     svc.setStatus(status);
     client.services().inNamespace(namespace).resource(svc).updateStatus();
     return Optional.empty();
+  }
+
+  /**
+   * The address of a Service, allocated on first use. Workers reconcile different Services at
+   * once and all draw from one pool, so allocation is serialised here (and only here).
+   */
+  private synchronized String addressOf(String service) {
+    return addresses.computeIfAbsent(service, k -> allocate());
+  }
+
+  private synchronized void release(String service) {
+    addresses.remove(service);
   }
 
   private String allocate() {

@@ -10,10 +10,11 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * PodLifecycle is the scheduler and kubelet of the sandbox for pods: it binds a pod to a fake
@@ -22,7 +23,9 @@ import java.util.Optional;
  * match a failure rule are never pulled (ErrImagePull, ImagePullBackOff) or crash
  * (CrashLoopBackOff, or phase Failed for run-to-completion pods), with kubelet events.
  *
- * <p>Progress per pod (when it started, how often it failed) is kept in memory by uid.
+ * <p>Progress per pod (when it started, how often it failed) is kept in memory by uid. Workers
+ * reconcile different pods at once, so the map is concurrent and addresses come from an atomic
+ * counter; one pod's {@code Track} is only touched by the worker reconciling that pod.
  */
 public final class PodLifecycle implements Reconciler {
   /**
@@ -58,8 +61,8 @@ public final class PodLifecycle implements Reconciler {
   private final KubeletSettings settings;
   private final KubeletEvents events;
   private final Times times;
-  private final Map<String, Track> tracks = new HashMap<>();
-  private int nextIp = 10;
+  private final Map<String, Track> tracks = new ConcurrentHashMap<>();
+  private final AtomicInteger nextIp = new AtomicInteger(10);
 
   public PodLifecycle(KubernetesClient client, FakeNodes nodes, KubeletSettings settings,
       KubeletEvents events, Times times) {
@@ -244,7 +247,7 @@ public final class PodLifecycle implements Reconciler {
 
   /** Pod addresses are data only: nothing listens on them. */
   private String podIp(String node) {
-    int n = nextIp++;
+    int n = nextIp.getAndIncrement();
     int nodeIndex = Math.max(nodes.names().indexOf(node), 0);
     return "10.244." + nodeIndex + "." + (n % 250 + 2);
   }

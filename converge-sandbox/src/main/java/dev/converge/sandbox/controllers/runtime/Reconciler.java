@@ -5,8 +5,9 @@ import java.util.Optional;
 
 /**
  * Reconciler brings one object of its kind towards its desired state, reading and writing through
- * the API like a real controller. It is called on the controllers' single thread, so it needs no
- * locking; it must not sleep: to look again later it returns the delay.
+ * the API like a real controller. Several workers call it at once for different objects, never
+ * for the same object twice at once: state shared across objects must be thread-safe, state of
+ * one object needs no lock. It must not sleep: to look again later it returns the delay.
  */
 public interface Reconciler {
   /** The plural resource this reconciler owns, e.g. {@code replicasets}. */

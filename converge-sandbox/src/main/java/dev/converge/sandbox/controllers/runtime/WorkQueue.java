@@ -2,6 +2,8 @@ package dev.converge.sandbox.controllers.runtime;
 
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -13,10 +15,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * WorkQueue runs reconciliations on one scheduled executor, at most one pending run per key (a
- * burst of events for an object becomes one reconciliation), after the kind's extra delay.
- * Keys of paused kinds or objects are parked, not run, and come back on resume. Failures retry
- * with a doubling back-off, like client-go's rate-limited queue.
+ * WorkQueue runs reconciliations on the worker threads of a scheduled executor with client-go's
+ * guarantees: at most one pending run per key (a burst of events for an object becomes one
+ * reconciliation), after the kind's extra delay, and never one key on two threads at once. A key
+ * that comes due while it is being reconciled is marked dirty and runs again right after the
+ * current run, so the last change is never lost. Keys of paused kinds or objects are parked, not
+ * run, and come back on resume. Failures retry with a doubling back-off, like client-go's
+ * rate-limited queue.
  */
 public final class WorkQueue {
   private static final Logger LOG = LoggerFactory.getLogger(WorkQueue.class);
@@ -28,11 +33,21 @@ public final class WorkQueue {
   private final ScheduledExecutorService executor;
   private final Pauses pauses;
   private final Map<String, Reconciler> reconcilers;
+  /** Guards pending, processing, dirty and parked, which change together. */
+  private final Object lock = new Object();
   /** Due time (nanoTime) of each key's pending run. */
-  private final Map<Key, Long> pending = new ConcurrentHashMap<>();
-  private final Set<Key> parked = ConcurrentHashMap.newKeySet();
+  private final Map<Key, Long> pending = new HashMap<>();
+  /** Keys being reconciled now, each on one worker (client-go's "processing" set). */
+  private final Set<Key> processing = new HashSet<>();
+  /** Keys that came due while being reconciled: they run again once that run ends. */
+  private final Set<Key> dirty = new HashSet<>();
+  private final Set<Key> parked = new HashSet<>();
+  /** Only the worker reconciling a key touches its count. */
   private final Map<Key, Integer> failures = new ConcurrentHashMap<>();
 
+  /**
+   * @param executor runs the reconciliations; its thread count is the number of workers
+   */
   public WorkQueue(ScheduledExecutorService executor, Pauses pauses,
       Map<String, Reconciler> reconcilers) {
     this.executor = executor;
@@ -49,43 +64,93 @@ public final class WorkQueue {
     addAfter(key, Duration.ZERO);
   }
 
-  /** Runs the key after {@code delay}, unless a run is already due sooner. */
+  /** Runs the key after {@code delay} plus its kind's extra delay, unless one is due sooner. */
   public void addAfter(Key key, Duration delay) {
-    if (!handles(key.kind())) {
-      return;
-    }
-    long delayNanos = delay.plus(pauses.extraDelay(key.kind())).toNanos();
-    long due = System.nanoTime() + delayNanos;
-    Long before = pending.get(key);
-    if (before != null && before - due <= 0) {
-      return;
-    }
-    pending.put(key, due);
-    try {
-      executor.schedule(() -> run(key, due), delayNanos, TimeUnit.NANOSECONDS);
-    } catch (RejectedExecutionException e) {
-      // Shutting down: nothing runs any more.
+    if (handles(key.kind())) {
+      schedule(key, delay.plus(pauses.extraDelay(key.kind())).toNanos());
     }
   }
 
   /** Re-adds the parked keys that are no longer paused. */
   public void unpark() {
-    for (Key key : Set.copyOf(parked)) {
-      if (!pauses.isPaused(key) && parked.remove(key)) {
-        add(key);
-      }
+    Set<Key> free = new HashSet<>();
+    synchronized (lock) {
+      parked.removeIf(key -> !pauses.isPaused(key) && free.add(key));
+    }
+    free.forEach(this::add);
+  }
+
+  private void schedule(Key key, long delayNanos) {
+    long due = System.nanoTime() + delayNanos;
+    boolean added;
+    synchronized (lock) {
+      added = offer(key, due);
+    }
+    if (added) {
+      start(key, due, delayNanos);
     }
   }
 
-  private void run(Key key, long due) {
-    // A later addAfter with an earlier due time replaced this run.
-    if (!pending.remove(key, due)) {
-      return;
+  /** Makes {@code due} the key's pending run unless one is due sooner; caller holds the lock. */
+  private boolean offer(Key key, long due) {
+    Long before = pending.get(key);
+    if (before != null && before - due <= 0) {
+      return false;
     }
-    if (pauses.isPaused(key)) {
-      parked.add(key);
-      return;
+    pending.put(key, due);
+    return true;
+  }
+
+  private void start(Key key, long due, long delayNanos) {
+    try {
+      executor.schedule(() -> due(key, due), delayNanos, TimeUnit.NANOSECONDS);
+    } catch (RejectedExecutionException e) {
+      // Shutting down: nothing runs any more.
     }
+  }
+
+  /** A scheduled run came due: reconcile now, unless it was replaced, is busy or paused. */
+  private void due(Key key, long due) {
+    synchronized (lock) {
+      // A later addAfter with an earlier due time replaced this run.
+      if (!pending.remove(key, due)) {
+        return;
+      }
+      // Another worker reconciles this key: it runs it again when it is done.
+      if (processing.contains(key)) {
+        dirty.add(key);
+        return;
+      }
+      if (pauses.isPaused(key)) {
+        parked.add(key);
+        return;
+      }
+      processing.add(key);
+    }
+    try {
+      reconcile(key);
+    } finally {
+      done(key);
+    }
+  }
+
+  /**
+   * Ends a run; a key that came due meanwhile runs again now (its extra delay was waited for
+   * already), in the same critical section so that no other due run slips in between.
+   */
+  private void done(Key key) {
+    long now = System.nanoTime();
+    boolean again;
+    synchronized (lock) {
+      processing.remove(key);
+      again = dirty.remove(key) && offer(key, now);
+    }
+    if (again) {
+      start(key, now, 0);
+    }
+  }
+
+  private void reconcile(Key key) {
     Reconciler reconciler = reconcilers.get(key.kind());
     try {
       Optional<Duration> again = reconciler.reconcile(key.namespace(), key.name());
