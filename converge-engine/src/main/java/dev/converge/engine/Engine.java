@@ -28,11 +28,11 @@ import dev.converge.engine.inventory.ApiVersions;
 import dev.converge.engine.inventory.ApplySetParent;
 import dev.converge.engine.inventory.GroupKind;
 import dev.converge.engine.inventory.Inventory;
-import dev.converge.engine.manifest.KindResolver;
 import dev.converge.engine.manifest.ManifestObject;
 import dev.converge.engine.manifest.ManifestReader;
 import dev.converge.engine.manifest.ManifestValidator;
 import dev.converge.engine.manifest.Manifests;
+import dev.converge.engine.manifest.ServedKinds;
 import dev.converge.engine.manifest.ObjectKey;
 import dev.converge.engine.plan.Plan;
 import dev.converge.engine.plan.Planner;
@@ -119,7 +119,7 @@ public final class Engine implements AutoCloseable {
   /** Validates manifests already read, e.g. from memory. */
   public ManifestSet validate(Manifests read, @Nullable String defaultNamespace) {
     String namespace = namespaceOr(defaultNamespace);
-    List<ManifestObject> valid = new ManifestValidator(KindResolver.of(ops.discovery()), namespace)
+    List<ManifestObject> valid = new ManifestValidator(new ServedKinds(client, ops.options().retrier()), namespace)
         .validate(read).orThrow();
     return new ManifestSet(valid, namespace);
   }
