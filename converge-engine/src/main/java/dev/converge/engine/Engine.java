@@ -147,7 +147,7 @@ public final class Engine implements AutoCloseable {
     if (inventory != null) {
       inventory.requireOurs();
     }
-    return underApplySetLock(inventory, options, timings, ensureHeld -> {
+    return underApplySetLock(inventory, options, timings, lock -> {
       List<ManifestObject> objects = set.objects();
       if (inventory != null) {
         objects = options.dryRunServer() ? inventory.parent().stamp(objects) : inventory.widen(objects);
@@ -156,7 +156,7 @@ public final class Engine implements AutoCloseable {
       ApplyResult applied = new Applier(ops, waiter, options.concurrency()).apply(stamped, options.applyOptions(), timings);
       @Nullable PruneResult pruned = null;
       if (options.prune() && !options.dryRunServer()) {
-        ensureHeld.run(); // a run that lost its lock may not prune: the new holder's set is not ours
+        lock.ensureHeld(); // a run that lost its lock may not prune: the new holder's set is not ours
         pruned = new Pruner(destroyer(options)).prune(Objects.requireNonNull(inventory), stamped, applied.succeeded(),
             pruneOptions, k -> timings.on(new ProgressEvent.Pruned(k)));
       }
@@ -183,15 +183,18 @@ public final class Engine implements AutoCloseable {
     Timings timings = new Timings(listener, System::nanoTime);
     Plan plan = set.plan();
     @Nullable Inventory inventory = inventoryOf(set.defaultNamespace(), options);
-    return underApplySetLock(inventory, options, timings, ensureHeld -> {
+    return underApplySetLock(inventory, options, timings, lock -> {
       DestroyResult destroyed = destroyer(options).destroy(plan, k -> timings.on(new ProgressEvent.Deleted(k)));
       RunReport report = RunReports.ofDestroy(plan, destroyed, timings);
       if (inventory == null || !destroyed.succeeded()) {
         return report;
       }
       // what the set no longer lists but the inventory still holds goes too, then the parent
-      ensureHeld.run();
+      lock.ensureHeld();
       DestroyResult rest = destroyer(options).destroy(inventory, k -> timings.on(new ProgressEvent.Deleted(k)));
+      if (rest.succeeded()) {
+        lock.parentDestroyed(); // the Destroyer deletes the parent once every member is gone
+      }
       List<ObjectReport> all = new ArrayList<>(report.objects());
       all.addAll(RunReports.ofDestroy(rest, Action.DELETED, this::apiVersionOf, timings).stream()
           .filter(r -> r.action() != Action.ABSENT).toList());
@@ -204,8 +207,11 @@ public final class Engine implements AutoCloseable {
       ProgressListener listener) {
     Timings timings = new Timings(listener, System::nanoTime);
     Inventory inventory = new Inventory(ops, ops.discovery(), versions, ApplySetParent.secret(namespace, applySetName));
-    return underApplySetLock(inventory, options, timings, ensureHeld -> {
+    return underApplySetLock(inventory, options, timings, lock -> {
       DestroyResult destroyed = destroyer(options).destroy(inventory, k -> timings.on(new ProgressEvent.Deleted(k)));
+      if (destroyed.succeeded()) {
+        lock.parentDestroyed(); // the Destroyer deletes the parent once every member is gone
+      }
       return new RunReport(RunReports.destroyResult(destroyed),
           RunReports.ofDestroy(destroyed, Action.DELETED, this::apiVersionOf, timings), List.of(), timings.total());
     });
@@ -257,7 +263,7 @@ public final class Engine implements AutoCloseable {
   }
 
   private <T> T underApplySetLock(@Nullable Inventory inventory, DeployOptions options, ProgressListener listener,
-      Function<Runnable, T> work) {
+      Function<ApplySetLocking.Held, T> work) {
     return ApplySetLocking.run(ops, inventory, options, listener, work);
   }
 
