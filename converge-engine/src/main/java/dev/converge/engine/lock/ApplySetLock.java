@@ -194,20 +194,25 @@ public final class ApplySetLock implements AutoCloseable {
       LOG.debug("ApplySet lock {} was already gone", ref);
     } catch (ConflictException e) {
       // Written since our last renewal: delete it only if it is still ours, else leave it to its holder.
-      ops.get(LEASE, lease.getMetadata().getNamespace(), lease.getMetadata().getName())
-          .filter(l -> options.holder().equals(LeaseClaim.holding(l).holder()))
-          .ifPresentOrElse(l -> deleteQuietly(l), () -> LOG.debug("ApplySet lock {} is no longer ours", ref));
+      deleteIfStillOurs();
     } catch (RuntimeException e) {
+      // The destroy itself succeeded: a Lease left behind is released by its TTL, not a failure.
       LOG.warn("could not delete the ApplySet lock {} ({}); it lapses after its TTL of {} s", ref,
           e.getMessage(), options.ttl().toSeconds());
     }
   }
 
-  private void deleteQuietly(Lease ours) {
+  private void deleteIfStillOurs() {
     try {
-      ops.delete(ours, DeleteOption.ifUnchanged());
+      Optional<Lease> current = ops.get(LEASE, lease.getMetadata().getNamespace(), lease.getMetadata().getName());
+      if (current.isPresent() && options.holder().equals(LeaseClaim.holding(current.get()).holder())) {
+        ops.delete(current.get(), DeleteOption.ifUnchanged());
+      } else {
+        LOG.debug("ApplySet lock {} is no longer ours; left to its holder", ref);
+      }
     } catch (RuntimeException e) {
-      LOG.warn("could not delete the ApplySet lock {} ({})", ref, e.getMessage());
+      LOG.warn("could not delete the ApplySet lock {} ({}); it lapses after its TTL of {} s", ref,
+          e.getMessage(), options.ttl().toSeconds());
     }
   }
 
