@@ -23,15 +23,15 @@ final class ApplySetLocking {
    * Runs {@code work} holding the ApplySet's lock, so that two applies, or an apply and a destroy, of
    * one set never interleave (issue 10): otherwise each would prune the other's objects. No
    * inventory or a server-side dry run: no lock, as nothing is recorded or pruned. {@code work}
-   * gets a check to call before destructive steps: it throws {@link LockLostException} when the
-   * lease was lost (renewals failed for a TTL, or taken over).
+   * gets the {@link Held} lock: {@link Held#ensureHeld()} before destructive steps, and {@link
+   * Held#parentDestroyed()} once the ApplySet's parent is gone, so that the Lease goes too.
    *
    * @throws ApplySetLockedException when another run held it for all of {@link DeployOptions#lockWait()}
    */
   static <T> T run(KubeOps ops, @Nullable Inventory inventory, DeployOptions options, ProgressListener listener,
-      Function<Runnable, T> work) {
+      Function<Held, T> work) {
     if (inventory == null || options.dryRunServer()) {
-      return work.apply(() -> {});
+      return work.apply(Held.NONE);
     }
     LockOptions lock = LockOptions.defaults().withHolder(holderIdentity()).withTtl(options.lockTtl());
     ApplySetLock held;
@@ -45,8 +45,36 @@ final class ApplySetLocking {
       listener.on(new ProgressEvent.LockWaiting(busy.lease(), busy.holder(), busy.expiresAt(), options.lockWait()));
       held = ApplySetLock.acquire(ops, inventory.parent(), lock.withWait(options.lockWait(), LOCK_POLL));
     }
+    Held scope = new Held(held);
     try (ApplySetLock closing = held) {
-      return work.apply(closing::ensureHeld);
+      T result = work.apply(scope);
+      if (scope.parentGone) {
+        closing.closeAndDelete(); // then close() finds it closed
+      }
+      return result;
+    }
+  }
+
+  /** The lock as the work under it sees it. */
+  static final class Held {
+    static final Held NONE = new Held(null);
+    private final @Nullable ApplySetLock lock;
+    private boolean parentGone;
+
+    private Held(@Nullable ApplySetLock lock) {
+      this.lock = lock;
+    }
+
+    /** @throws LockLostException when the lease was lost (renewals failed for a TTL, or taken over) */
+    void ensureHeld() {
+      if (lock != null) {
+        lock.ensureHeld();
+      }
+    }
+
+    /** The ApplySet's parent was deleted: delete the Lease instead of releasing it. */
+    void parentDestroyed() {
+      parentGone = true;
     }
   }
 

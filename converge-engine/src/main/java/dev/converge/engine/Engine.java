@@ -28,11 +28,11 @@ import dev.converge.engine.inventory.ApiVersions;
 import dev.converge.engine.inventory.ApplySetParent;
 import dev.converge.engine.inventory.GroupKind;
 import dev.converge.engine.inventory.Inventory;
-import dev.converge.engine.manifest.KindResolver;
 import dev.converge.engine.manifest.ManifestObject;
 import dev.converge.engine.manifest.ManifestReader;
 import dev.converge.engine.manifest.ManifestValidator;
 import dev.converge.engine.manifest.Manifests;
+import dev.converge.engine.manifest.ServedKinds;
 import dev.converge.engine.manifest.ObjectKey;
 import dev.converge.engine.plan.Plan;
 import dev.converge.engine.plan.Planner;
@@ -119,7 +119,7 @@ public final class Engine implements AutoCloseable {
   /** Validates manifests already read, e.g. from memory. */
   public ManifestSet validate(Manifests read, @Nullable String defaultNamespace) {
     String namespace = namespaceOr(defaultNamespace);
-    List<ManifestObject> valid = new ManifestValidator(KindResolver.of(ops.discovery()), namespace)
+    List<ManifestObject> valid = new ManifestValidator(new ServedKinds(client, ops.options().retrier()), namespace)
         .validate(read).orThrow();
     return new ManifestSet(valid, namespace);
   }
@@ -147,7 +147,7 @@ public final class Engine implements AutoCloseable {
     if (inventory != null) {
       inventory.requireOurs();
     }
-    return underApplySetLock(inventory, options, timings, ensureHeld -> {
+    return underApplySetLock(inventory, options, timings, lock -> {
       List<ManifestObject> objects = set.objects();
       if (inventory != null) {
         objects = options.dryRunServer() ? inventory.parent().stamp(objects) : inventory.widen(objects);
@@ -156,7 +156,7 @@ public final class Engine implements AutoCloseable {
       ApplyResult applied = new Applier(ops, waiter, options.concurrency()).apply(stamped, options.applyOptions(), timings);
       @Nullable PruneResult pruned = null;
       if (options.prune() && !options.dryRunServer()) {
-        ensureHeld.run(); // a run that lost its lock may not prune: the new holder's set is not ours
+        lock.ensureHeld(); // a run that lost its lock may not prune: the new holder's set is not ours
         pruned = new Pruner(destroyer(options)).prune(Objects.requireNonNull(inventory), stamped, applied.succeeded(),
             pruneOptions, k -> timings.on(new ProgressEvent.Pruned(k)));
       }
@@ -183,15 +183,18 @@ public final class Engine implements AutoCloseable {
     Timings timings = new Timings(listener, System::nanoTime);
     Plan plan = set.plan();
     @Nullable Inventory inventory = inventoryOf(set.defaultNamespace(), options);
-    return underApplySetLock(inventory, options, timings, ensureHeld -> {
+    return underApplySetLock(inventory, options, timings, lock -> {
       DestroyResult destroyed = destroyer(options).destroy(plan, k -> timings.on(new ProgressEvent.Deleted(k)));
       RunReport report = RunReports.ofDestroy(plan, destroyed, timings);
       if (inventory == null || !destroyed.succeeded()) {
         return report;
       }
       // what the set no longer lists but the inventory still holds goes too, then the parent
-      ensureHeld.run();
+      lock.ensureHeld();
       DestroyResult rest = destroyer(options).destroy(inventory, k -> timings.on(new ProgressEvent.Deleted(k)));
+      if (rest.succeeded()) {
+        lock.parentDestroyed(); // the Destroyer deletes the parent once every member is gone
+      }
       List<ObjectReport> all = new ArrayList<>(report.objects());
       all.addAll(RunReports.ofDestroy(rest, Action.DELETED, this::apiVersionOf, timings).stream()
           .filter(r -> r.action() != Action.ABSENT).toList());
@@ -204,8 +207,11 @@ public final class Engine implements AutoCloseable {
       ProgressListener listener) {
     Timings timings = new Timings(listener, System::nanoTime);
     Inventory inventory = new Inventory(ops, ops.discovery(), versions, ApplySetParent.secret(namespace, applySetName));
-    return underApplySetLock(inventory, options, timings, ensureHeld -> {
+    return underApplySetLock(inventory, options, timings, lock -> {
       DestroyResult destroyed = destroyer(options).destroy(inventory, k -> timings.on(new ProgressEvent.Deleted(k)));
+      if (destroyed.succeeded()) {
+        lock.parentDestroyed(); // the Destroyer deletes the parent once every member is gone
+      }
       return new RunReport(RunReports.destroyResult(destroyed),
           RunReports.ofDestroy(destroyed, Action.DELETED, this::apiVersionOf, timings), List.of(), timings.total());
     });
@@ -257,7 +263,7 @@ public final class Engine implements AutoCloseable {
   }
 
   private <T> T underApplySetLock(@Nullable Inventory inventory, DeployOptions options, ProgressListener listener,
-      Function<Runnable, T> work) {
+      Function<ApplySetLocking.Held, T> work) {
     return ApplySetLocking.run(ops, inventory, options, listener, work);
   }
 

@@ -1,5 +1,6 @@
 package dev.converge.cli.cluster;
 
+import dev.converge.core.status.wait.InformerWatchSource;
 import dev.converge.sandbox.Sandbox;
 import dev.converge.sandbox.SandboxOptions;
 import io.fabric8.kubernetes.client.Config;
@@ -110,7 +111,8 @@ public final class ClusterSession implements AutoCloseable {
   private static ClusterSession connect(Config base, String namespace, String description,
       @Nullable Sandbox sandbox) {
     Config config = new ConfigBuilder(base).withConnectionTimeout(CONNECT_TIMEOUT_MILLIS)
-        .withRequestRetryBackoffLimit(0).withNamespace(namespace).build();
+        .withRequestRetryBackoffLimit(0).withNamespace(namespace)
+        .withWatchReconnectInterval(InformerWatchSource.RECONNECT_INTERVAL_MILLIS).build();
     KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build();
     try {
       Preflight.check(client, description);

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.converge.cli.it.Cli.Run;
 import dev.converge.sandbox.Sandbox;
 import dev.converge.sandbox.SandboxOptions;
+import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.nio.file.Path;
@@ -61,6 +62,9 @@ class ApplySetTest {
       // then
       assertThat(destroy.code()).as(destroy.toString()).isZero();
       assertThat(client.configMaps().inNamespace("default").withName("keep").get()).isNull();
+      // issue 10: the released lock Lease of the destroyed set goes with its parent
+      assertThat(client.resources(Lease.class).inNamespace("default").list().getItems())
+          .extracting(l -> l.getMetadata().getName()).noneMatch(n -> n.startsWith("applyset-lock-"));
     }
   }
 }

@@ -1,8 +1,10 @@
 package dev.converge.engine.lock;
 
 import dev.converge.core.client.Kind;
+import dev.converge.core.client.DeleteOption;
 import dev.converge.core.client.KubeOps;
 import dev.converge.core.errors.AlreadyExistsException;
+import dev.converge.core.errors.ConflictException;
 import dev.converge.core.errors.NotFoundException;
 import dev.converge.engine.inventory.ApplySetParent;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
@@ -163,17 +165,7 @@ public final class ApplySetLock implements AutoCloseable {
   /** Stops renewing and releases the Lease, so the next run need not wait for the TTL. */
   @Override
   public synchronized void close() {
-    if (closed) {
-      return;
-    }
-    closed = true;
-    renewer.shutdownNow();
-    try {
-      renewer.awaitTermination(5, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-    if (lost != null) {
+    if (!stopRenewing()) {
       return;
     }
     try {
@@ -184,5 +176,58 @@ public final class ApplySetLock implements AutoCloseable {
       LOG.warn("could not release the ApplySet lock {} ({}); it lapses after its TTL of {} s", ref,
           e.getMessage(), options.ttl().toSeconds());
     }
+  }
+
+  /**
+   * Stops renewing and deletes the Lease, for an ApplySet whose parent was destroyed: a released
+   * Lease of a set that no longer exists would stay forever (issue 10). Deletes only while the Lease
+   * is still ours: the delete is conditional on the resourceVersion of our last write, and a Lease
+   * another run took over (renewals lapsed) is left alone.
+   */
+  public synchronized void closeAndDelete() {
+    if (!stopRenewing()) {
+      return;
+    }
+    try {
+      ops.delete(lease, DeleteOption.ifUnchanged());
+    } catch (NotFoundException e) {
+      LOG.debug("ApplySet lock {} was already gone", ref);
+    } catch (ConflictException e) {
+      // Written since our last renewal: delete it only if it is still ours, else leave it to its holder.
+      deleteIfStillOurs();
+    } catch (RuntimeException e) {
+      // The destroy itself succeeded: a Lease left behind is released by its TTL, not a failure.
+      LOG.warn("could not delete the ApplySet lock {} ({}); it lapses after its TTL of {} s", ref,
+          e.getMessage(), options.ttl().toSeconds());
+    }
+  }
+
+  private void deleteIfStillOurs() {
+    try {
+      Optional<Lease> current = ops.get(LEASE, lease.getMetadata().getNamespace(), lease.getMetadata().getName());
+      if (current.isPresent() && options.holder().equals(LeaseClaim.holding(current.get()).holder())) {
+        ops.delete(current.get(), DeleteOption.ifUnchanged());
+      } else {
+        LOG.debug("ApplySet lock {} is no longer ours; left to its holder", ref);
+      }
+    } catch (RuntimeException e) {
+      LOG.warn("could not delete the ApplySet lock {} ({}); it lapses after its TTL of {} s", ref,
+          e.getMessage(), options.ttl().toSeconds());
+    }
+  }
+
+  /** Stops the renewal thread; true when this lock was open and still ours to release. */
+  private boolean stopRenewing() {
+    if (closed) {
+      return false;
+    }
+    closed = true;
+    renewer.shutdownNow();
+    try {
+      renewer.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return lost == null;
   }
 }

@@ -12,6 +12,10 @@
  * }                               // released: the next run need not wait for the TTL
  * }</pre>
  *
+ * <p>A destroy that deleted the ApplySet's parent calls {@link
+ * dev.converge.engine.lock.ApplySetLock#closeAndDelete()} instead: the Lease goes too, but only while
+ * it is still ours (a conditional delete), never another run's live lock.
+ *
  * <p>{@link dev.converge.engine.lock.LeaseClaim} holds the pure rules (who may take the Lease when);
  * {@link dev.converge.engine.lock.ApplySetLock} does the I/O.
  */

@@ -17,7 +17,10 @@ public interface KindResolver {
   /** The scope of {@code kind} in {@code apiVersion}, or empty when the cluster does not serve it. */
   Optional<Scope> scopeOf(String apiVersion, String kind);
 
-  /** Resolves through the core client's discovery; a kind it does not serve resolves empty. */
+  /**
+   * Resolves through the core client's discovery; a kind it does not serve resolves empty, but only
+   * after the client's NoMatch retries. Validation uses {@link ServedKinds}, which answers at once.
+   */
   static KindResolver of(Discovery discovery) {
     return (apiVersion, kind) -> {
       try {

@@ -9,7 +9,8 @@
  * <p>Validation is whole-set and happens before the first write; it returns every problem, each
  * naming file, document index, object and field ({@link dev.converge.engine.manifest.Problem}).
  * Which kinds the cluster serves comes from a {@link dev.converge.engine.manifest.KindResolver}
- * ({@code KindResolver.of(discovery)} in production, a fixed table in tests).
+ * ({@link dev.converge.engine.manifest.ServedKinds}: one discovery read per group-version, an
+ * absent kind fails at once; a fixed table in tests).
  *
  * <pre>{@code
  * Manifests read = new ManifestReader().read(ManifestReader.STDIN, System.in);   // kubectl -f -

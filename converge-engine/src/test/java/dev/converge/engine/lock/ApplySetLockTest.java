@@ -198,6 +198,55 @@ class ApplySetLockTest {
     }
   }
 
+  /** Issue 10: a destroyed ApplySet leaves no lock Lease behind, and never deletes another run's. */
+  @Nested
+  class DeleteOnDestroy {
+
+    @Test
+    void givenHeldLock_whenClosedAndDeleted_thenNoLeaseRemains(TestCluster cluster) {
+      // given
+      ApplySetLock lock = ApplySetLock.acquire(ops, parent, run("run-a"));
+      lock.renew(); // our last write is a renewal, not the create
+
+      // when
+      lock.closeAndDelete();
+      lock.close(); // a later close (try-with-resources) does nothing
+
+      // then
+      assertThat(lease(cluster)).isNull();
+    }
+
+    @Test
+    void givenLockTakenOverByAnotherRun_whenClosedAndDeleted_thenTheirLeaseStays(TestCluster cluster) {
+      // given: run-a stopped renewing; run-b took the lock over after the TTL
+      ApplySetLock stale = ApplySetLock.acquire(ops, parent, run("run-a"));
+      time.advance(TTL.plusSeconds(1));
+      try (ApplySetLock taken = ApplySetLock.acquire(ops, parent, run("run-b"))) {
+
+        // when: run-a, not knowing, destroys its set and deletes "its" lock
+        stale.closeAndDelete();
+
+        // then: run-b's live Lease is untouched
+        assertThat(lease(cluster).getSpec().getHolderIdentity()).isEqualTo("run-b");
+        taken.ensureHeld();
+      }
+    }
+
+    @Test
+    void givenDeleteFailsWith503Twice_whenClosedAndDeleted_thenRetriedAndNoLeaseRemains(TestCluster cluster) {
+      // given
+      ApplySetLock lock = ApplySetLock.acquire(ops, parent, run("run-a"));
+      cluster.faults().add(FaultSpec.parse("verb=delete,path=/apis/coordination.k8s.io/v1/namespaces/"
+          + cluster.namespace() + "/leases/*,status=503,count=2"));
+
+      // when
+      lock.closeAndDelete();
+
+      // then
+      assertThat(lease(cluster)).isNull();
+    }
+  }
+
   @Nested
   class Renewal {
 

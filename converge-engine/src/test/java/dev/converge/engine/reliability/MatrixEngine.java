@@ -67,7 +67,9 @@ final class MatrixEngine {
   private final String client;
 
   MatrixEngine(Config base, String client) {
-    this.config = new ConfigBuilder(ConvergeClient.withoutRetry(base)).withUserAgent(client).build();
+    // as the CLI connects: short informer re-list back-off (see InformerWatchSource)
+    this.config = new ConfigBuilder(ConvergeClient.withoutRetry(base)).withUserAgent(client)
+        .withWatchReconnectInterval(InformerWatchSource.RECONNECT_INTERVAL_MILLIS).build();
     this.client = client;
   }
 

@@ -32,13 +32,26 @@ import org.jspecify.annotations.Nullable;
  */
 public final class InformerWatchSource implements WatchSource {
   /**
-   * How long the first list may take before a watch is reported as failed; generous because a
-   * throttled or recovering API server retries the list with back-off.
+   * How long the first list may take, for callers that give no time of their own ({@link
+   * #watch(ResourceType, String, ChangeListener)}); a wait gives its own deadline instead.
    */
   public static final Duration SYNC_TIMEOUT = Duration.ofSeconds(30);
 
+  /**
+   * The {@code watchReconnectInterval} to give the client of a wait (fabric8's
+   * {@code Config#setWatchReconnectInterval}). An informer waits that long before re-listing after a
+   * failed list or watch, doubling it per failure in a row up to 32 times it, and starts again from
+   * it only once a list and a watch have both succeeded. fabric8's default of 1 s thus grows to
+   * 16 and 32 s pauses under a 30 % fault rate (429, refused connections), during which a kind's
+   * cache sees nothing; in the fault matrix such pauses left objects "not current" at a 45 s wait
+   * (issue 10). 200 ms caps the pause at 6.4 s. The CLI sets it; embedders should too.
+   */
+  public static final int RECONNECT_INTERVAL_MILLIS = 200;
+
   private final KubernetesClient client;
   private final Map<FeedKey, Feed> feeds = new ConcurrentHashMap<>();
+  /** One lock per (kind, namespace): a kind whose list keeps failing must not hold up the others. */
+  private final Map<FeedKey, Object> starting = new ConcurrentHashMap<>();
 
   public InformerWatchSource(KubernetesClient client) {
     this.client = client;
@@ -48,7 +61,19 @@ public final class InformerWatchSource implements WatchSource {
 
   @Override
   public AutoCloseable watch(ResourceType type, @Nullable String namespace, ChangeListener listener) {
-    Feed feed = feed(new FeedKey(type, namespace));
+    return watch(type, namespace, listener, SYNC_TIMEOUT);
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>A first list failing with a retryable error (429, 5xx, network) is retried with fabric8's
+   * back-off for all of {@code patience}; a forbidden or unserved kind fails at once.
+   */
+  @Override
+  public AutoCloseable watch(ResourceType type, @Nullable String namespace, ChangeListener listener,
+      Duration patience) {
+    Feed feed = feed(new FeedKey(type, namespace), patience);
     feed.listeners.add(listener);
     return () -> feed.listeners.remove(listener);
   }
@@ -78,26 +103,31 @@ public final class InformerWatchSource implements WatchSource {
     feeds.clear();
   }
 
-  private synchronized Feed feed(FeedKey key) {
-    Feed existing = feeds.get(key);
-    if (existing != null) {
-      return existing;
+  private Feed feed(FeedKey key, Duration patience) {
+    synchronized (starting.computeIfAbsent(key, k -> new Object())) {
+      Feed existing = feeds.get(key);
+      if (existing != null) {
+        return existing;
+      }
+      Feed feed = new Feed(key);
+      try {
+        feed.informer.start().toCompletableFuture().get(Math.max(1, patience.toMillis()), TimeUnit.MILLISECONDS);
+      } catch (InterruptedException e) {
+        feed.informer.stop();
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while listing " + key.type(), e);
+      } catch (ExecutionException e) {
+        // fabric8 gave up: the exception handler found the failure not worth retrying
+        feed.informer.stop();
+        throw new IllegalStateException(
+            "could not list and watch " + key.type() + where(key) + ": " + e.getCause().getMessage(), e.getCause());
+      } catch (TimeoutException e) {
+        feed.informer.stop();
+        throw new WatchNotSyncedException(key.type(), key.namespace(), patience, feed.lastFailure);
+      }
+      feeds.put(key, feed);
+      return feed;
     }
-    Feed feed = new Feed(key);
-    try {
-      feed.informer.start().toCompletableFuture().get(SYNC_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (InterruptedException e) {
-      feed.informer.stop();
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while listing " + key.type(), e);
-    } catch (ExecutionException | TimeoutException e) {
-      feed.informer.stop();
-      Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
-      throw new IllegalStateException(
-          "could not list and watch " + key.type() + where(key) + ": " + cause.getMessage(), cause);
-    }
-    feeds.put(key, feed);
-    return feed;
   }
 
   /**
@@ -120,6 +150,8 @@ public final class InformerWatchSource implements WatchSource {
     final OwnerIndex owned = new OwnerIndex();
     final List<ChangeListener> listeners = new CopyOnWriteArrayList<>();
     final SharedIndexInformer<GenericKubernetesResource> informer;
+    /** Why the last list or watch failed, for the report when the first list never succeeds. */
+    volatile @Nullable Throwable lastFailure;
 
     Feed(FeedKey key) {
       this.key = key;
@@ -129,7 +161,10 @@ public final class InformerWatchSource implements WatchSource {
       this.informer =
           (key.namespace() == null ? op : op.inNamespace(key.namespace())).runnableInformer(0);
       informer.addEventHandler(this);
-      informer.exceptionHandler(InformerWatchSource::worthRetrying);
+      informer.exceptionHandler((started, t) -> {
+        lastFailure = t;
+        return worthRetrying(started, t);
+      });
     }
 
     @Override

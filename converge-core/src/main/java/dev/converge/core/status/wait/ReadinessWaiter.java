@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
@@ -27,6 +28,8 @@ public final class ReadinessWaiter implements AutoCloseable {
   private final WaitOptions options;
   private final Clock clock;
   private final ScheduledExecutorService timer;
+  /** Opens a wait's watches in parallel; threads idle out after a minute. */
+  private final ExecutorService opener;
 
   public ReadinessWaiter(WatchSource source, WaitOptions options, Clock clock) {
     this.source = Objects.requireNonNull(source, "source == null");
@@ -36,6 +39,13 @@ public final class ReadinessWaiter implements AutoCloseable {
         Executors.newSingleThreadScheduledExecutor(
             r -> {
               Thread t = new Thread(r, "converge-readiness-timer");
+              t.setDaemon(true);
+              return t;
+            });
+    this.opener =
+        Executors.newCachedThreadPool(
+            r -> {
+              Thread t = new Thread(r, "converge-watch-open");
               t.setDaemon(true);
               return t;
             });
@@ -54,7 +64,7 @@ public final class ReadinessWaiter implements AutoCloseable {
   public WaitHandle start(
       Collection<WaitTarget> targets, WaitOptions callOptions, ReadinessListener listener) {
     WaitSession session =
-        new WaitSession(source, List.copyOf(targets), callOptions, clock, listener, timer);
+        new WaitSession(source, List.copyOf(targets), callOptions, clock, listener, timer, opener);
     session.start();
     return session;
   }
@@ -85,5 +95,6 @@ public final class ReadinessWaiter implements AutoCloseable {
   @Override
   public void close() {
     timer.shutdownNow();
+    opener.shutdownNow();
   }
 }

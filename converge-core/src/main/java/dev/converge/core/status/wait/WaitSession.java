@@ -18,7 +18,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -40,7 +43,10 @@ final class WaitSession implements WaitHandle {
   private final Clock clock;
   private final ReadinessListener listener;
   private final ScheduledExecutorService timer;
+  private final Executor opener;
   private final Instant started;
+  /** When every object's wait ends; watches whose first list keeps failing are retried until then. */
+  private final Instant deadline;
   private final List<TrackedObject> tracked = new ArrayList<>();
   /** Keyed by {@link #key}: the object a change of a target kind is about. */
   private final Map<String, TrackedObject> byKey = new LinkedHashMap<>();
@@ -58,8 +64,10 @@ final class WaitSession implements WaitHandle {
       WaitOptions options,
       Clock clock,
       ReadinessListener listener,
-      ScheduledExecutorService timer) {
+      ScheduledExecutorService timer,
+      Executor opener) {
     this.source = source;
+    this.opener = opener;
     this.options = options;
     this.clock = clock;
     this.listener = listener;
@@ -69,8 +77,9 @@ final class WaitSession implements WaitHandle {
         options.perObjectTimeout().compareTo(options.timeout()) < 0
             ? options.perObjectTimeout()
             : options.timeout();
+    this.deadline = started.plus(each);
     for (WaitTarget t : targets) {
-      TrackedObject o = new TrackedObject(t, started.plus(each));
+      TrackedObject o = new TrackedObject(t, deadline);
       if (byKey.putIfAbsent(key(o.type, o.namespace(), o.name()), o) == null) {
         tracked.add(o);
         bySubject
@@ -80,18 +89,28 @@ final class WaitSession implements WaitHandle {
     }
   }
 
-  /** Opens the watches, then judges every object once. */
+  /**
+   * Opens the watches, all at once (a kind whose first list keeps failing is retried until the
+   * wait's deadline and must not hold up the others), then judges every object once.
+   */
   void start() {
+    Duration patience = Duration.between(clock.instant(), deadline);
+    Map<Watched, CompletableFuture<AutoCloseable>> opening = new LinkedHashMap<>();
     for (Watched w : watchesNeeded()) {
+      opening.put(w, CompletableFuture.supplyAsync(
+          () -> source.watch(w.type(), w.namespace(), this::onChange, patience), opener));
+    }
+    opening.forEach((w, open) -> {
       try {
-        registrations.add(source.watch(w.type(), w.namespace(), this::onChange));
-      } catch (RuntimeException e) {
-        LOG.warn("cannot watch {} in {}: {}", w.type(), w.namespace(), e.toString());
+        registrations.add(open.join());
+      } catch (CompletionException | CancellationException e) {
+        RuntimeException cause = e.getCause() instanceof RuntimeException r ? r : e;
+        LOG.warn("cannot watch {} in {}: {}", w.type(), w.namespace(), cause.toString());
         if (w.forTarget()) {
-          markUnwatchable(w, e);
+          markUnwatchable(w, cause);
         }
       }
-    }
+    });
     synchronized (this) {
       for (TrackedObject o : tracked) {
         recompute(o);
@@ -105,7 +124,10 @@ final class WaitSession implements WaitHandle {
     for (TrackedObject o : tracked) {
       if (o.type.equals(w.type()) && Objects.equals(o.namespace(), w.namespace())) {
         o.unwatchable = true;
-        report(o, Readiness.unknown("WatchFailed", "cannot watch " + w.type() + ": " + e.getMessage()));
+        // Never synced: a timeout at the deadline, whose reason names the kind. Else: cannot watch.
+        report(o, e instanceof WatchNotSyncedException
+            ? Readiness.unknown(WatchNotSyncedException.REASON, e.getMessage())
+            : Readiness.unknown("WatchFailed", "cannot watch " + w.type() + ": " + e.getMessage()));
       }
     }
   }

@@ -1,6 +1,7 @@
 package dev.converge.core.status.wait;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -27,6 +28,17 @@ public interface WatchSource extends AutoCloseable {
    * @return closing it stops notifying {@code listener}; the shared watch keeps running
    */
   AutoCloseable watch(ResourceType type, @Nullable String namespace, ChangeListener listener);
+
+  /**
+   * As {@link #watch(ResourceType, String, ChangeListener)}, retrying a first list that fails
+   * with a retryable error for up to {@code patience} (a wait passes the time it has left).
+   *
+   * @throws WatchNotSyncedException when the cache did not sync within {@code patience}
+   */
+  default AutoCloseable watch(ResourceType type, @Nullable String namespace, ChangeListener listener,
+      Duration patience) {
+    return watch(type, namespace, listener);
+  }
 
   /** The cached objects of a watched (type, namespace); empty when not watched. */
   Collection<JsonNode> list(ResourceType type, @Nullable String namespace);
