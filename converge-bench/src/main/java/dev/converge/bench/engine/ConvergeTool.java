@@ -3,24 +3,9 @@ package dev.converge.bench.engine;
 import dev.converge.core.client.ClientOptions;
 import dev.converge.core.client.ConvergeClient;
 import dev.converge.core.status.wait.InformerWatchSource;
-import dev.converge.core.status.wait.ReadinessWaiter;
-import dev.converge.core.status.wait.WaitOptions;
-import dev.converge.engine.Applier;
-import dev.converge.engine.ApplyOptions;
-import dev.converge.engine.ApplyResult;
-import dev.converge.engine.destroy.Destroyer;
-import dev.converge.engine.destroy.PruneOptions;
-import dev.converge.engine.destroy.PruneResult;
-import dev.converge.engine.destroy.Pruner;
-import dev.converge.engine.inventory.ApiVersions;
-import dev.converge.engine.inventory.ApplySetParent;
-import dev.converge.engine.inventory.Inventory;
-import dev.converge.engine.manifest.KindResolver;
-import dev.converge.engine.manifest.ManifestObject;
-import dev.converge.engine.manifest.ManifestReader;
-import dev.converge.engine.manifest.ManifestValidator;
-import dev.converge.engine.plan.Plan;
-import dev.converge.engine.plan.Planner;
+import dev.converge.engine.DeployOptions;
+import dev.converge.engine.Engine;
+import dev.converge.engine.RunReport;
 import dev.converge.engine.progress.ProgressListener;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
@@ -30,13 +15,15 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * ConvergeTool runs the engine in-process, as {@code converge apply} does: validate the directory,
- * widen the ApplySet inventory, plan, apply with watch-driven waits, prune what the set no longer
- * holds; destroy deletes the inventory's members in reverse order and then its parent. The parent
- * Secret lives in {@code default} because the set's own Namespace is one of its members.
+ * ConvergeTool runs the engine in-process through the {@link Engine} facade, as {@code converge
+ * apply --prune --applyset NAME} does: validate the directory, take the ApplySet's lock, widen its
+ * inventory, apply stage by stage with watch-driven waits, prune what the set no longer holds;
+ * destroy is {@code converge destroy --applyset NAME}. The parent Secret lives in {@code default}
+ * because the set's own Namespace is one of its members.
  *
- * <p>This is the one class to change when the engine's {@code Engine} facade lands: the bodies of
- * {@link #apply} and {@link #destroy} become one call each.
+ * <p>The client is long-lived and configured as the CLI's (no fabric8 request retry: Converge is
+ * the only retry layer; informers re-list after 200 ms); each run gets a fresh engine, so its
+ * informers start cold, as in a new CLI process.
  */
 final class ConvergeTool implements DeployTool {
   static final String PARENT_NAMESPACE = "default";
@@ -47,9 +34,9 @@ final class ConvergeTool implements DeployTool {
 
   ConvergeTool(Config sandbox, Duration timeout) {
     this.timeout = timeout;
-    // one long-lived client, as a CLI process has for its run; Converge is the only retry layer
     this.client = new KubernetesClientBuilder().withConfig(ConvergeClient.withoutRetry(
-        new ConfigBuilder(sandbox).withUserAgent("converge/0.1.0").build())).build();
+        new ConfigBuilder(sandbox).withUserAgent("converge/0.1.0")
+            .withWatchReconnectInterval(InformerWatchSource.RECONNECT_INTERVAL_MILLIS).build())).build();
     this.ops = ConvergeClient.wrap(client, ClientOptions.DEFAULTS);
   }
 
@@ -60,35 +47,33 @@ final class ConvergeTool implements DeployTool {
 
   @Override
   public void apply(DeploySet set) {
-    Inventory inventory = inventory(set);
-    List<ManifestObject> valid = new ManifestValidator(KindResolver.of(ops.discovery()), set.namespace())
-        .validate(new ManifestReader().read(List.of(set.dir()))).orThrow();
-    Plan plan = Planner.plan(inventory.widen(valid));
-    try (InformerWatchSource source = new InformerWatchSource(client);
-        ReadinessWaiter waiter = new ReadinessWaiter(source, WaitOptions.DEFAULTS.withTimeout(timeout))) {
-      ApplyResult result = new Applier(ops, waiter, Applier.DEFAULT_CONCURRENCY)
-          .apply(plan, ApplyOptions.DEFAULTS.withTimeout(timeout), ProgressListener.NONE);
-      if (!result.succeeded()) {
-        throw new IllegalStateException("converge apply failed: " + result.failed().keySet()
-            + " not applied, " + result.notCurrent().size() + " not current");
+    try (Engine engine = Engine.create(ops, client)) {
+      RunReport report = engine.apply(engine.load(List.of(set.dir()), PARENT_NAMESPACE),
+          options(set).withPrune(true), ProgressListener.NONE);
+      if (report.result() != RunReport.Result.SUCCESS) {
+        throw new IllegalStateException("converge apply ended " + report.result() + ": "
+            + report.objects().stream().filter(o -> !o.reason().isEmpty()).limit(5).toList());
       }
-      PruneResult pruned = new Pruner(destroyer()).prune(inventory, plan, true, PruneOptions.DEFAULTS);
-      pruned.destroyed().orThrow();
     }
   }
 
   @Override
   public void destroy(DeploySet set) {
-    destroyer().destroy(inventory(set)).orThrow();
+    try (Engine engine = Engine.create(ops, client)) {
+      RunReport report = engine.destroyApplySet(applySet(set), PARENT_NAMESPACE, options(set),
+          ProgressListener.NONE);
+      if (report.result() != RunReport.Result.SUCCESS) {
+        throw new IllegalStateException("converge destroy ended " + report.result());
+      }
+    }
   }
 
-  private Destroyer destroyer() {
-    return new Destroyer(ops, timeout, Destroyer.DEFAULT_CONCURRENCY);
+  private DeployOptions options(DeploySet set) {
+    return DeployOptions.DEFAULTS.withApplySet(applySet(set)).withTimeout(timeout);
   }
 
-  private Inventory inventory(DeploySet set) {
-    return new Inventory(ops, ops.discovery(), ApiVersions.preferred(client),
-        ApplySetParent.secret(PARENT_NAMESPACE, "bench-" + set.namespace()));
+  private static String applySet(DeploySet set) {
+    return "bench-" + set.namespace();
   }
 
   @Override

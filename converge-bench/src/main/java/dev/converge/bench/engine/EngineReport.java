@@ -60,7 +60,7 @@ final class EngineReport {
         .append("Workload: 1 Namespace, ").append(setup.configMaps()).append(" ConfigMaps, ")
         .append(setup.deployments()).append(" Deployments (1 replica each) from one manifest directory, a fresh ")
         .append("Namespace per tool and round.\nTools: converge (engine in-process: validate, ApplySet inventory, plan, ")
-        .append("apply with 16 concurrent writes, watch-driven waits, prune); kubectl ").append(setup.kubectl())
+        .append("the Engine facade as `converge apply --prune --applyset`: lock, 32 concurrent writes, watch-driven waits, prune); kubectl ").append(setup.kubectl())
         .append(" (`apply --server-side -f DIR`, then `wait --for=condition=Available deployment --all`; ")
         .append("`delete -f DIR --wait`); kpt ").append(setup.kpt()).append(" (`live apply --reconcile-timeout`, ")
         .append("`live destroy`; `live init` unmeasured); fabric8 7.6.1 (sequential `serverSideApply()`, then ")
