@@ -41,8 +41,7 @@ public final class RolloutCampaign {
             "rc")) {
       for (RolloutFault fault : RolloutFault.values()) {
         for (double rate : RATES) {
-          long seed = 5000L + 10L * fault.ordinal() + Math.round(rate * 10);
-          Cell cell = new Cell(fault, rate, runs, seed);
+          Cell cell = new Cell(fault, rate, runs, seed(fault, rate));
           List<Run> cellRuns = m.run(cell);
           matrix.add(cellRuns);
           System.out.println(row(cell, cellRuns));
@@ -77,6 +76,11 @@ public final class RolloutCampaign {
     // Closed operators leave an idle non-daemon pool thread behind (JOSDK or fabric8); do not
     // wait for it.
     System.exit(0);
+  }
+
+  /** The first seed of a cell; run i uses seed + i. */
+  static long seed(RolloutFault fault, double rate) {
+    return 5000L + 10L * fault.ordinal() + Math.round(rate * 10);
   }
 
   static String row(Cell cell, List<Run> runs) {

@@ -59,6 +59,8 @@ final class RolloutFaultMatrix implements AutoCloseable {
   static final String FAULTED = "rfm-operator";
   /** Six attempts of one event create under 429s with a 1 s Retry-After fit in this. */
   static final Duration EVENT_GRACE = Duration.ofSeconds(10);
+  /** Attempts of one runner call; each refusal lasts 300 ms and fabric8 retries connects. */
+  static final int RUNNER_ATTEMPTS = 10;
   private static final AtomicInteger RUN_IDS = new AtomicInteger();
 
   private final Config config;
@@ -96,17 +98,22 @@ final class RolloutFaultMatrix implements AutoCloseable {
             .withNamespaces(Set.of(ns)).withUserAgent(FAULTED).withReconcileThreads(2))) {
       NodeDeployment nd = NodeDeployment.of("chain", NODES, NodeTemplate.ofImage("node:v1"));
       nd.getMetadata().setNamespace(ns);
-      admin.resource(nd).create();
+      outlasting(() -> {
+        NodeDeployment created = admin.resources(NodeDeployment.class).inNamespace(ns)
+            .withName("chain").get();
+        return created != null ? created : admin.resource(nd).create();
+      });
       Duration left = RUN_DEADLINE;
       if (!until(left, () -> settled(ns, "node:v1"))) {
-        failure = "not Ready on v1 within " + RUN_DEADLINE.toSeconds() + " s: " + describe(ns);
+        failure = "not Ready on v1 within " + RUN_DEADLINE.toSeconds() + " s: "
+            + unsettled(ns, "node:v1");
       } else {
-        stsUids = statefulSetUids(ns);
-        setImage(ns, "node:v2");
+        stsUids = outlasting(() -> statefulSetUids(ns));
+        outlasting(() -> setImage(ns, "node:v2"));
         left = RUN_DEADLINE.minusNanos(System.nanoTime() - start);
         if (!until(left, () -> settled(ns, "node:v2") || failedTyped(ns))) {
           failure = "rollout did not settle within " + RUN_DEADLINE.toSeconds() + " s: "
-              + describe(ns);
+              + unsettled(ns, "node:v2");
         }
       }
       if (failure.isEmpty() && settled(ns, "node:v2")) {
@@ -161,6 +168,11 @@ final class RolloutFaultMatrix implements AutoCloseable {
       detail = "phase " + (s == null ? null : s.phase()) + ": " + conditions(s);
     } else {
       outcome = Outcome.TIMED_OUT;
+      if (detail.isEmpty()) {
+        // Reached v2 (or Degraded) once, then left it: say what was not reached at the end.
+        detail = "left Ready on v2 (or Degraded), not back within " + EVENT_GRACE.toSeconds()
+            + " s: " + unsettled(ns, "node:v2");
+      }
     }
     return new Run(cell, index, outcome, took, injected, replacedTwice, extraSts, complete,
         detail);
@@ -168,18 +180,36 @@ final class RolloutFaultMatrix implements AutoCloseable {
 
   /** Ready on {@code image}: every pod on it, no rollout, all nodes ready. */
   private boolean settled(String ns, String image) {
+    return unsettled(ns, image).isEmpty();
+  }
+
+  /** What keeps the NodeDeployment from being settled on {@code image}; empty once it is. */
+  private String unsettled(String ns, String image) {
     NodeDeploymentStatus s = status(ns);
-    if (s == null || s.phase() != Phase.Ready || s.rollout() != null || s.readyReplicas() != NODES
-        || !TemplateHash.of(NodeTemplate.ofImage(image)).equals(s.currentHash())) {
-      return false;
+    if (s == null) {
+      return "no status";
+    }
+    String state = "phase " + s.phase() + ", ready " + s.readyReplicas() + "/" + NODES;
+    if (s.phase() != Phase.Ready || s.readyReplicas() != NODES) {
+      return state + ", " + conditions(s);
+    }
+    if (s.rollout() != null) {
+      return state + ", a rollout still recorded: " + conditions(s);
+    }
+    if (!TemplateHash.of(NodeTemplate.ofImage(image)).equals(s.currentHash())) {
+      return state + ", current template " + s.currentHash() + " is not " + image;
     }
     for (int i = 0; i < NODES; i++) {
       Pod p = admin.pods().inNamespace(ns).withName(Children.podName("chain", i)).get();
-      if (p == null || !image.equals(p.getSpec().getContainers().get(0).getImage())) {
-        return false;
+      if (p == null) {
+        return state + ", pod " + Children.podName("chain", i) + " missing";
+      }
+      String running = p.getSpec().getContainers().get(0).getImage();
+      if (!image.equals(running)) {
+        return state + ", pod " + Children.podName("chain", i) + " on " + running;
       }
     }
-    return true;
+    return "";
   }
 
   /** A rollout that gave up says so: phase Degraded with its conditions. */
@@ -194,14 +224,14 @@ final class RolloutFaultMatrix implements AutoCloseable {
     return nd == null ? null : nd.getStatus();
   }
 
-  private void setImage(String ns, String image) {
+  private boolean setImage(String ns, String image) {
     for (int attempt = 1; ; attempt++) {
       try {
         admin.resources(NodeDeployment.class).inNamespace(ns).withName("chain").edit(nd -> {
           nd.setSpec(nd.getSpec().withTemplate(nd.getSpec().template().withImage(image)));
           return nd;
         });
-        return;
+        return true;
       } catch (KubernetesClientException e) {
         if (e.getCode() != 409 || attempt == 20) {
           throw e; // the operator writes status a few times per node; 20 re-reads outlast it
@@ -223,16 +253,27 @@ final class RolloutFaultMatrix implements AutoCloseable {
         .count();
   }
 
-  private String describe(String ns) {
-    NodeDeploymentStatus s = status(ns);
-    return s == null ? "no status" : "phase " + s.phase() + ", ready " + s.readyReplicas() + "/"
-        + NODES + ", " + conditions(s);
-  }
-
   private static String conditions(@Nullable NodeDeploymentStatus s) {
     return s == null ? "" : s.conditionsOrEmpty().stream()
         .map(c -> c.getType() + "=" + c.getStatus() + "(" + c.getReason() + ": " + c.getMessage()
             + ")").collect(Collectors.joining(", "));
+  }
+
+  /**
+   * Runs a call of the runner's own client again when a refusal closed its connection mid-request
+   * (no HTTP status): fabric8 retries a refused connect, not a closed in-flight request, which
+   * once ended a run as "runner: Connection was closed". Only calls safe to repeat come here.
+   */
+  private static <T> T outlasting(Supplier<T> call) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return call.get();
+      } catch (KubernetesClientException e) {
+        if (e.getCode() != 0 || attempt == RUNNER_ATTEMPTS) {
+          throw e;
+        }
+      }
+    }
   }
 
   /** Polls {@code done} until true or {@code left} runs out; reads failing meanwhile are retried. */

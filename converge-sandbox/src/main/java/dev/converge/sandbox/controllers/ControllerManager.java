@@ -66,6 +66,15 @@ public final class ControllerManager implements ControllerControls, AutoCloseabl
   private final List<SharedIndexInformer<?>> informers = new ArrayList<>();
   private final boolean running;
 
+  /**
+   * First wait before a controller informer re-opens a broken watch (fabric8 doubles it up to 32
+   * times). A refusal fault stops the one listener every client shares, so these stand-ins for
+   * kube-controller-manager and the kubelet lose their watches too; at fabric8's default of 1 s
+   * they then stayed blind for up to 32 s, which a real control plane never is for an
+   * operator's network trouble (issue 10 fault matrix, refused connections).
+   */
+  static final Duration WATCH_RECONNECT_INTERVAL = Duration.ofMillis(50);
+
   private ControllerManager(Config config, ControllerOptions options, Clock clock,
       boolean run) {
     this.kubelet = new KubeletSettings(options);
@@ -78,7 +87,9 @@ public final class ControllerManager implements ControllerControls, AutoCloseabl
     });
     this.running = run;
     this.client = run ? new KubernetesClientBuilder()
-        .withConfig(new ConfigBuilder(config).withUserAgent(USER_AGENT).build()).build() : null;
+        .withConfig(new ConfigBuilder(config).withUserAgent(USER_AGENT)
+            .withWatchReconnectInterval((int) WATCH_RECONNECT_INTERVAL.toMillis()).build())
+        .build() : null;
     Times times = new Times(clock);
     if (run) {
       List.of(new PodLifecycle(client, nodes, kubelet, new KubeletEvents(client, times), times),
