@@ -24,7 +24,8 @@ mvn -B -q -DskipTests -pl converge-bench -am package dependency:build-classpath 
   -Dmdep.outputFile="$cp_file" >/dev/null
 cp="converge-bench/target/classes:$(cat "$cp_file")"
 run() {
-  # BENCH_JAVA_OPTS: e.g. -Dbench.tools=converge,fabric8 -Dbench.latency=0,5ms (see EngineBenchmarks)
+  # BENCH_JAVA_OPTS: e.g. -Dbench.tools=converge,fabric8 -Dbench.latency=0,5ms
+  #   -Dbench.latency.scenarios=apply,reapply (see EngineBenchmarks)
   # shellcheck disable=SC2086
   java -Xmx2g ${BENCH_JAVA_OPTS:-} -cp "$cp" -Dorg.slf4j.simpleLogger.defaultLogLevel=warn "$@"
 }

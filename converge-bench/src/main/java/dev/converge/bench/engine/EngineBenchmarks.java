@@ -29,7 +29,7 @@ import java.util.stream.Collectors;
  * check; the report then lists only those), {@code -Dbench.scenarios=apply,reapply} a subset of
  * {@link #SCENARIOS} (by their keys), and {@code -Dbench.latency=0,5ms} each round once per setting,
  * the tools' requests slowed by that much ({@link AddedLatency}; default {@code 0}, in-process
- * only). New scenarios are one {@link Scenario} class each, added to {@link #SCENARIOS}.
+ * only; {@code -Dbench.latency.scenarios=apply,reapply} limits the slowed setting to those). New scenarios are one {@link Scenario} class each, added to {@link #SCENARIOS}.
  */
 public final class EngineBenchmarks {
   static final Duration TIMEOUT = Duration.ofMinutes(5);
@@ -38,9 +38,12 @@ public final class EngineBenchmarks {
   static final int WARM_UP_RUNS = 2;
   /** By the key {@code -Dbench.scenarios} names them with, in running order. */
   static final Map<String, Scenario> SCENARIOS = scenarios();
-  /** The scenarios of this section's tables; those writing sections of their own run in-process only. */
-  static final Set<Scenario> WITH_LATENCY = Set.of(SCENARIOS.get("apply"), SCENARIOS.get("reapply"),
-      SCENARIOS.get("destroy"), SCENARIOS.get("faults"));
+  /**
+   * The scenarios that may run with added latency: this section's tables (those writing sections of
+   * their own run in-process only); {@code -Dbench.latency.scenarios=apply,reapply} narrows them, so
+   * that a full run can skip e.g. kubectl's ~4-minute destroy in the slowed setting.
+   */
+  static final Set<String> LATENCY_CAPABLE = Set.of("apply", "reapply", "destroy", "faults");
   static final List<String> ALL_TOOLS = List.of("converge", "kubectl", "kpt", "fabric8", "poll-2s");
 
   private EngineBenchmarks() {}
@@ -56,6 +59,8 @@ public final class EngineBenchmarks {
         .map(Map.Entry::getValue).toList();
     List<AddedLatency> latencies = listProperty("bench.latency", "0").stream().map(AddedLatency::parse)
         .sorted(Comparator.comparing(AddedLatency::delay)).toList();
+    Set<Scenario> withLatency = listProperty("bench.latency.scenarios", String.join(",", LATENCY_CAPABLE))
+        .stream().filter(LATENCY_CAPABLE::contains).map(SCENARIOS::get).collect(Collectors.toSet());
     Path root = Files.createTempDirectory("converge-bench-engine");
     SandboxOptions options = SandboxOptions.defaults().withControllers(true)
         .withControllerOptions(ControllerOptions.defaults().withPodStartDelay(POD_START));
@@ -83,7 +88,7 @@ public final class EngineBenchmarks {
           Collections.rotate(order, -(round - 1));
           for (Map.Entry<AddedLatency, EngineRun> setting : runs.entrySet()) {
             for (Scenario scenario : scenarios) {
-              if (!setting.getKey().none() && !WITH_LATENCY.contains(scenario)) {
+              if (!setting.getKey().none() && !withLatency.contains(scenario)) {
                 continue;
               }
               for (DeployTool tool : order) {
@@ -144,7 +149,7 @@ public final class EngineBenchmarks {
 
   private static String command(int rounds, Path out, int configMaps, int deployments) {
     StringBuilder flags = new StringBuilder();
-    for (String p : List.of("bench.tools", "bench.scenarios", "bench.latency")) {
+    for (String p : List.of("bench.tools", "bench.scenarios", "bench.latency", "bench.latency.scenarios")) {
       if (System.getProperty(p) != null) {
         flags.append("-D").append(p).append('=').append(System.getProperty(p)).append(' ');
       }

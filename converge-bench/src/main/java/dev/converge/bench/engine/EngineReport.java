@@ -89,13 +89,13 @@ final class EngineReport {
   }
 
   private void setting(StringBuilder md, String where, double ceiling) {
-    if (scenarios.contains("apply")) {
+    if (ran("apply")) {
       table(md, "(1) Apply + wait until CURRENT" + where, "apply", true, ceiling);
     }
-    if (scenarios.contains("reapply")) {
+    if (ran("reapply")) {
       table(md, "(2) No-op re-apply (waits included)" + where, "reapply", false, ceiling);
     }
-    if (scenarios.contains("faults")) {
+    if (ran("faults")) {
       table(md, "(4) Apply + wait under 20 % transient write faults (503, 429 + Retry-After: 1, reset)" + where,
           "faults", false, ceiling);
       md.append("Writes per object under faults (medians; retries included): ");
@@ -111,10 +111,15 @@ final class EngineReport {
       md.setLength(md.length() - 2);
       md.append(".\n\n");
     }
-    if (scenarios.contains("destroy")) {
+    if (ran("destroy")) {
       table(md, "(5) Destroy, Namespace included, until gone" + where, "destroy", false, ceiling);
     }
     targets(md, where);
+  }
+
+  /** Whether {@code scenario} ran in the setting being rendered (-Dbench.latency.scenarios may skip it). */
+  private boolean ran(String scenario) {
+    return scenarios.contains(scenario) && tools.stream().anyMatch(t -> !s.get(scenario + ".ok", t).isEmpty());
   }
 
   private void table(StringBuilder md, String title, String scenario, boolean requests, double ceiling) {
