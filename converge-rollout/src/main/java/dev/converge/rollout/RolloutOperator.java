@@ -52,6 +52,7 @@ public final class RolloutOperator implements AutoCloseable {
   private final RolloutMetrics metrics;
   private final @Nullable MetricsEndpoint endpoint;
   private final CountDownLatch stopped = new CountDownLatch(1);
+  private final NodeDeploymentReconciler reconciler;
 
   private RolloutOperator(Config config, OperatorOptions options) {
     this.client = new KubernetesClientBuilder().withConfig(new ConfigBuilder(
@@ -81,8 +82,8 @@ public final class RolloutOperator implements AutoCloseable {
             : election.buildForTest(false));
       }
     });
-    NodeDeploymentReconciler reconciler = new NodeDeploymentReconciler(ops, options.clock(),
-        metrics, options.cachedTaskReads());
+    this.reconciler = new NodeDeploymentReconciler(ops, options.clock(), metrics,
+        options.cachedTaskReads());
     operator.register(reconciler, c -> {
       c.withGenerationAware(false); // the retry annotation changes no generation
       // Transient API errors never retire a NodeDeployment: JOSDK's default gives up after five
@@ -159,6 +160,7 @@ public final class RolloutOperator implements AutoCloseable {
       if (endpoint != null) {
         endpoint.close();
       }
+      reconciler.close();
       ops.close();
       client.close();
       stopped.countDown();

@@ -68,6 +68,11 @@ public final class NodeDeploymentReconciler
     this.transitions = new RolloutTransitions(metrics);
   }
 
+  /** Stops the background retries of events not written yet. */
+  public void close() {
+    events.close();
+  }
+
   @Override
   public List<EventSource<?, NodeDeployment>> prepareEventSources(
       EventSourceContext<NodeDeployment> context) {
