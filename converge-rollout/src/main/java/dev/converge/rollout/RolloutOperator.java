@@ -2,6 +2,7 @@ package dev.converge.rollout;
 
 import dev.converge.core.client.ClientOptions;
 import dev.converge.core.client.ConvergeClient;
+import dev.converge.core.status.wait.InformerWatchSource;
 import dev.converge.rollout.api.NodeDeployment;
 import dev.converge.rollout.internal.NodeDeploymentReconciler;
 import dev.converge.rollout.internal.RolloutMetrics;
@@ -42,7 +43,8 @@ public final class RolloutOperator implements AutoCloseable {
    * then sat idle that long (issue 10 fault matrix: connections refused at 30 %, phase Pending for
    * 90 s).
    */
-  static final Duration WATCH_RECONNECT_INTERVAL = Duration.ofMillis(200);
+  static final Duration WATCH_RECONNECT_INTERVAL =
+      Duration.ofMillis(InformerWatchSource.RECONNECT_INTERVAL_MILLIS);
   /** Field manager of every apply the controller makes. */
   public static final String FIELD_MANAGER = "converge-rollout";
 
